@@ -1,0 +1,211 @@
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using DoorlopendeLeerroutes.Domain.Routes;
+
+namespace DoorlopendeLeerroutes.Domain.Pupils;
+
+/// <summary>
+/// A pupil's participation in one route, with the vo school and mbo institution that teach (and are funded for) this
+/// pupil, and the phase history. Only coordinators of those two institutions change it.
+/// </summary>
+public sealed class Enrolment : Entity
+{
+    public const int MaxOutcomeNoteLength = 500;
+
+    private readonly List<PhaseRegistration> _phases = [];
+
+    private Enrolment(Guid id, Guid pupilId, Guid routeId, Guid voInstitutionId, Guid mboInstitutionId, DateOnly startDate)
+        : base(id)
+    {
+        PupilId = pupilId;
+        RouteId = routeId;
+        VoInstitutionId = voInstitutionId;
+        MboInstitutionId = mboInstitutionId;
+        StartDate = startDate;
+    }
+
+    // For EF Core.
+    private Enrolment()
+        : base(Guid.Empty)
+    {
+    }
+
+    public Guid PupilId { get; private set; }
+
+    public Guid RouteId { get; private set; }
+
+    /// <summary>The vo partner funded while the pupil is in the vo-fase (R-COUNT-4).</summary>
+    public Guid VoInstitutionId { get; private set; }
+
+    /// <summary>The mbo partner funded while the pupil is in the mbo-fase (R-COUNT-4).</summary>
+    public Guid MboInstitutionId { get; private set; }
+
+    public DateOnly StartDate { get; private set; }
+
+    public DateOnly? EndDate { get; private set; }
+
+    public EnrolmentOutcome? Outcome { get; private set; }
+
+    public string? OutcomeNote { get; private set; }
+
+    /// <summary>Every phase registration, in the order recorded; none is ever removed (R-PUPIL-4).</summary>
+    public IReadOnlyList<PhaseRegistration> Phases => _phases;
+
+    public bool IsActiveOn(DateOnly date) => StartDate <= date && (EndDate is null || date <= EndDate);
+
+    public Phase? PhaseOn(DateOnly date, DateTime? recordedBeforeUtc = null) =>
+        PhaseHistory.PhaseOn(_phases.Select(p => p.ToRecord()), date, recordedBeforeUtc);
+
+    /// <summary>
+    /// Enrols a pupil (R-PUPIL-2, R-PUPIL-3): only in a registered route, from a start date on or after its first
+    /// school year (any day of the year), and in one active route at a time. <paramref name="otherEnrolments"/> are
+    /// the pupil's existing enrolments.
+    /// </summary>
+    public static Result<Enrolment> Start(
+        Pupil pupil, Route route, Guid voInstitutionId, Guid mboInstitutionId, DateOnly startDate,
+        IEnumerable<Enrolment> otherEnrolments, Actor actor)
+    {
+        var errors = new List<DomainError>();
+        if (actor.Role != UserRole.Coordinator || actor.InstitutionId is not { } own
+            || (own != voInstitutionId && own != mboInstitutionId))
+        {
+            errors.Add(DomainErrors.Enrolment.OnlyOwnInstitution);
+        }
+
+        if (route.Status != RouteStatus.Registered)
+        {
+            errors.Add(DomainErrors.Enrolment.RouteNotRegistered);
+        }
+        else if (!route.AcceptsPupilsOn(startDate))
+        {
+            errors.Add(startDate < route.Definition.FirstSchoolYear.FirstDay
+                ? DomainErrors.Enrolment.StartBeforeFirstSchoolYear(route.Definition.FirstSchoolYear)
+                : DomainErrors.Enrolment.StartAfterRouteEnd);
+        }
+
+        if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == voInstitutionId))
+        {
+            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
+        }
+
+        if (!route.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mboInstitutionId))
+        {
+            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
+        }
+
+        var age = pupil.AgeOn(startDate);
+        if (age is < Pupil.MinAgeOnStart or > Pupil.MaxAgeOnStart)
+        {
+            errors.Add(DomainErrors.Pupil.AgeOutOfRange);
+        }
+
+        // R-PUPIL-2: one active route at a time, i.e. enrolment periods never overlap.
+        if (otherEnrolments.Any(e => e.PupilId == pupil.Id && (e.EndDate is null || e.EndDate >= startDate)))
+        {
+            errors.Add(DomainErrors.Enrolment.AlreadyActiveElsewhere);
+        }
+
+        return errors.Count > 0
+            ? Result<Enrolment>.Failure(errors)
+            : Result<Enrolment>.Success(new Enrolment(
+                Guid.NewGuid(), pupil.Id, route.Id, voInstitutionId, mboInstitutionId, startDate));
+    }
+
+    /// <summary>
+    /// R-PUPIL-4: records a phase from a date, as a new registration; the server sets the moment. A registration that
+    /// would not change the phase in force on that date is refused as "ongewijzigd".
+    /// </summary>
+    public Result RecordPhase(Phase phase, DateOnly validFrom, Actor actor, DateTime nowUtc)
+    {
+        var allowed = EnsureCoordinatorOfOwnInstitution(actor);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        if (!Enum.IsDefined(phase))
+        {
+            return Result.Failure(DomainErrors.Enrolment.PhaseInvalid);
+        }
+
+        if (validFrom < StartDate)
+        {
+            return Result.Failure(DomainErrors.Enrolment.PhaseBeforeStart);
+        }
+
+        if (EndDate is { } end && validFrom > end)
+        {
+            return Result.Failure(DomainErrors.Enrolment.PhaseAfterEnd);
+        }
+
+        var latestRecorded = _phases.Count == 0 ? DateTime.MinValue : _phases.Max(p => p.RecordedAt);
+        var recordedAt = DutchTime.EnsureUtc(nowUtc);
+        if (recordedAt <= latestRecorded)
+        {
+            // Keep "recorded later wins" strict even when two registrations arrive within one clock tick.
+            recordedAt = latestRecorded.AddTicks(1);
+        }
+
+        // A new registration only affects the days from validFrom up to the next later validFrom, on which the phase
+        // in force is constant; so it changes something exactly when that phase differs.
+        if (PhaseOn(validFrom) == phase)
+        {
+            return Result.Failure(DomainErrors.Enrolment.PhaseUnchanged);
+        }
+
+        _phases.Add(new PhaseRegistration(phase, validFrom, recordedAt, actor.UserId));
+        return Result.Success();
+    }
+
+    /// <summary>R-PUPIL-7: ending needs an end date and an outcome; "anders" needs an explanation.</summary>
+    public Result End(DateOnly endDate, EnrolmentOutcome outcome, string? note, Actor actor)
+    {
+        var allowed = EnsureCoordinatorOfOwnInstitution(actor);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        var errors = new List<DomainError>();
+        if (EndDate is not null)
+        {
+            errors.Add(DomainErrors.Enrolment.AlreadyEnded);
+        }
+
+        if (endDate < StartDate)
+        {
+            errors.Add(DomainErrors.Enrolment.EndBeforeStart);
+        }
+
+        if (!Enum.IsDefined(outcome))
+        {
+            errors.Add(DomainErrors.Enrolment.OutcomeRequired);
+        }
+
+        var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (outcome == EnrolmentOutcome.Other && trimmed is null)
+        {
+            errors.Add(DomainErrors.Enrolment.OutcomeNoteRequired);
+        }
+
+        if (trimmed is { Length: > MaxOutcomeNoteLength })
+        {
+            errors.Add(DomainErrors.Enrolment.OutcomeNoteTooLong);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+
+        EndDate = endDate;
+        Outcome = outcome;
+        OutcomeNote = trimmed;
+        return Result.Success();
+    }
+
+    private Result EnsureCoordinatorOfOwnInstitution(Actor actor) =>
+        actor.IsCoordinatorOf(VoInstitutionId) || actor.IsCoordinatorOf(MboInstitutionId)
+            ? Result.Success()
+            : Result.Failure(actor.Role == UserRole.Viewer ? DomainErrors.Access.ReadOnly : DomainErrors.Enrolment.OnlyOwnInstitution);
+}
