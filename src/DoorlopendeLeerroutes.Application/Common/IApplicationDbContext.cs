@@ -1,0 +1,32 @@
+using DoorlopendeLeerroutes.Domain.Institutions;
+using DoorlopendeLeerroutes.Domain.Pupils;
+using DoorlopendeLeerroutes.Domain.Routes;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Common;
+
+/// <summary>
+/// The store as use cases see it. Implemented by the EF Core context in Infrastructure; the Application layer never
+/// knows which database provider is behind it.
+/// </summary>
+public interface IApplicationDbContext : IAsyncDisposable
+{
+    DbSet<Institution> Institutions { get; }
+
+    DbSet<Route> Routes { get; }
+
+    DbSet<Pupil> Pupils { get; }
+
+    DbSet<Enrolment> Enrolments { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Blazor Server keeps a circuit alive for a long time, so a use case opens its own short-lived context per operation
+/// (Microsoft's Blazor guidance) instead of sharing one with the component.
+/// </summary>
+public interface IApplicationDbContextFactory
+{
+    Task<IApplicationDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}

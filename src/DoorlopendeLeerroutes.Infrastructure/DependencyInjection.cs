@@ -1,0 +1,78 @@
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Infrastructure.Persistence;
+using DoorlopendeLeerroutes.Infrastructure.Persistence.Interceptors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DoorlopendeLeerroutes.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The store and everything around it. <paramref name="contentRoot"/> anchors a relative SQLite path, so the file
+    /// lands in the app's own <c>data</c> folder whatever the working directory is.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, NoCurrentUser>();
+        services.AddScoped<AuditAndVersionInterceptor>();
+
+        var connectionString = ConnectionString(options.Provider, configuration, contentRoot);
+
+        // Scoped, not singleton: the audit interceptor needs the user of the circuit or request.
+        services.AddDbContextFactory<AppDbContext>(
+            (sp, builder) =>
+            {
+                Configure(builder, options.Provider, connectionString);
+                builder.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>());
+            },
+            ServiceLifetime.Scoped);
+        services.AddScoped<IApplicationDbContextFactory, ApplicationDbContextFactory>();
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Points an options builder at the chosen provider and its own migrations assembly.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly));
+                break;
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException($"Onbekende databaseprovider '{provider}'. Kies Sqlite of SqlServer.");
+        }
+    }
+
+    private static string ConnectionString(DatabaseProvider provider, IConfiguration configuration, string contentRoot)
+    {
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            return configuration.GetConnectionString("SqlServer")
+                   ?? throw new InvalidOperationException(
+                       "Database:Provider is SqlServer, maar ConnectionStrings:SqlServer ontbreekt.");
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(
+            configuration.GetConnectionString("Sqlite") ?? DatabaseOptions.DefaultSqliteConnectionString);
+        if (!Path.IsPathRooted(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+        {
+            sqlite.DataSource = Path.GetFullPath(Path.Combine(contentRoot, sqlite.DataSource));
+        }
+
+        return sqlite.ToString();
+    }
+}

@@ -1,0 +1,66 @@
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using DoorlopendeLeerroutes.Domain.Pupils;
+using DoorlopendeLeerroutes.Domain.Routes;
+using DoorlopendeLeerroutes.Domain.Agreements;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
+
+/// <summary>
+/// One model for both providers. Provider-specific migrations live in their own assemblies
+/// (DoorlopendeLeerroutes.Migrations.Sqlite / .SqlServer); see <see cref="DatabaseOptions"/>.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<Institution> Institutions => Set<Institution>();
+
+    public DbSet<Route> Routes => Set<Route>();
+
+    public DbSet<Pupil> Pupils => Set<Pupil>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    /// <summary>True on SQL Server; the few provider-specific bits of the model (index filters) ask this.</summary>
+    internal bool IsSqlServer => Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        AuditColumns.AddTo(modelBuilder);
+
+        // R-PUPIL-2: at most one open enrolment per pupil; the domain checks overlapping periods, this guards the rest.
+        modelBuilder.Entity<Enrolment>()
+            .HasIndex(e => e.PupilId, Configurations.EnrolmentConfiguration.OpenEnrolmentIndex)
+            .IsUnique()
+            .HasFilter(IsSqlServer ? "[EndDate] IS NULL" : "\"EndDate\" IS NULL");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Value objects are stored as their text; each converter normalises through the value object's own factory.
+        configurationBuilder.Properties<Brin>().HaveConversion<ValueConverters.BrinConverter>().HaveMaxLength(4);
+        configurationBuilder.Properties<BoardNumber>().HaveConversion<ValueConverters.BoardNumberConverter>().HaveMaxLength(5);
+        configurationBuilder.Properties<SiteCode>().HaveConversion<ValueConverters.SiteCodeConverter>().HaveMaxLength(6);
+        configurationBuilder.Properties<Crebo>().HaveConversion<ValueConverters.CreboConverter>().HaveMaxLength(5);
+        configurationBuilder.Properties<PupilNumber>().HaveConversion<ValueConverters.PupilNumberConverter>().HaveMaxLength(9);
+        configurationBuilder.Properties<SchoolYear>().HaveConversion<ValueConverters.SchoolYearConverter>();
+
+        // Moments are UTC (SQLite cannot order DateTimeOffset); reading them back marks them as UTC again.
+        configurationBuilder.Properties<DateTime>().HaveConversion<ValueConverters.UtcDateTimeConverter>();
+
+        // Enums as text: readable for whoever queries the database, and safe when members are added.
+        configurationBuilder.Properties<Sector>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<RouteType>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RouteStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RouteEvent>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<VmboProfile>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<MboLevel>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<TeachingLocation>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AgreementKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<AgreementItem>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Phase>().HaveConversion<string>().HaveMaxLength(5);
+        configurationBuilder.Properties<EnrolmentOutcome>().HaveConversion<string>().HaveMaxLength(20);
+    }
+}

@@ -1,0 +1,47 @@
+using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
+
+/// <summary>
+/// Start-up work on the database: make the SQLite folder, apply migrations, and in Development fill an empty database
+/// with demo data. Never seeds a database that already holds institutions.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<AppDbContext> contexts, DatabaseOptions options, TimeProvider time, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitialiseAsync(bool allowDemoData, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        if (options.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {MigrationCount} database migration(s)", pending.Count);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        if (allowDemoData && options.SeedDemoData && !await db.Institutions.AnyAsync(cancellationToken))
+        {
+            var summary = DemoData.AddTo(db, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation(
+                "Demo data loaded: {InstitutionCount} institutions, {RouteCount} routes, {PupilCount} pupils",
+                summary.Institutions, summary.Routes, summary.Pupils);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using DoorlopendeLeerroutes.Application;
+using DoorlopendeLeerroutes.Infrastructure;
+using DoorlopendeLeerroutes.Infrastructure.Persistence;
+using DoorlopendeLeerroutes.Web.Components;
+using DoorlopendeLeerroutes.Web.Observability;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Serilog from configuration (console + rolling file); request logging below. Never log pupil numbers or names.
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+
+var app = builder.Build();
+
+// A user never sees a stack trace, in any environment: a Dutch page with the correlation id that is also in the log.
+app.UseExceptionHandler("/fout", createScopeForErrors: true);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseCorrelationId();
+app.UseSerilogRequestLogging();
+
+var dutch = new CultureInfo("nl-NL");
+CultureInfo.DefaultThreadCurrentCulture = dutch;
+CultureInfo.DefaultThreadCurrentUICulture = dutch;
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(dutch),
+    SupportedCultures = [dutch],
+    SupportedUICultures = [dutch],
+});
+
+app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    // Creates the SQLite file and folder, applies migrations, and in Development loads demo data into an empty database.
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
+        .InitialiseAsync(allowDemoData: app.Environment.IsDevelopment());
+}
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the integration tests can start the app with WebApplicationFactory.</summary>
+public partial class Program;
