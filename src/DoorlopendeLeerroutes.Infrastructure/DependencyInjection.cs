@@ -12,25 +12,25 @@ namespace DoorlopendeLeerroutes.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The store and everything around it. <paramref name="contentRoot"/> anchors a relative SQLite path, so the file
+    /// The store and everything around it (<c>Database</c> and <c>ConnectionStrings</c> configuration). <paramref name="contentRoot"/> anchors a relative SQLite path, so the file
     /// lands in the app's own <c>data</c> folder whatever the working directory is.
     /// </summary>
-    public static IServiceCollection AddInfrastructure(
-        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string contentRoot)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
+        // Configuration is read when the first service is resolved, not here: hosts and tests may still add sources.
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section)
+            .Get<DatabaseOptions>() ?? new DatabaseOptions());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, NoCurrentUser>();
         services.AddScoped<AuditAndVersionInterceptor>();
-
-        var connectionString = ConnectionString(options.Provider, configuration, contentRoot);
 
         // Scoped, not singleton: the audit interceptor needs the user of the circuit or request.
         services.AddDbContextFactory<AppDbContext>(
             (sp, builder) =>
             {
-                Configure(builder, options.Provider, connectionString);
+                var provider = sp.GetRequiredService<DatabaseOptions>().Provider;
+                var connectionString = ConnectionString(provider, sp.GetRequiredService<IConfiguration>(), contentRoot);
+                Configure(builder, provider, connectionString);
                 builder.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>());
             },
             ServiceLifetime.Scoped);

@@ -20,7 +20,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddInfrastructure(builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 

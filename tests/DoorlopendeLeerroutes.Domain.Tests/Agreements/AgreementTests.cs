@@ -154,12 +154,6 @@ public class AgreementTests
     }
 
     [Fact]
-    public void R_AGR_2_financial_item_4_optional_when_no_funding_is_transferred()
-    {
-        AssertResult.Succeeds(Add(TestRoute.Draft(), fundingTransferred: false));
-    }
-
-    [Fact]
     public void R_AGR_2_legal_room_item_5_required_when_used()
     {
         var t = TestRoute.Draft();
@@ -185,6 +179,19 @@ public class AgreementTests
     }
 
     [Fact]
+    public void R_AGR_2_unknown_item_is_refused()
+    {
+        var t = TestRoute.Draft();
+        var pages = TestData.MandatoryPages();
+        pages[(AgreementItem)9] = 2;
+
+        var result = Add(t, pages);
+
+        Assert.True(result.IsFailure);
+        Assert.Empty(t.Route.Agreements);
+    }
+
+    [Fact]
     public void R_AGR_2_last_page_of_the_document_is_accepted_and_items_are_kept_with_pages()
     {
         var t = TestRoute.Draft();
@@ -198,15 +205,6 @@ public class AgreementTests
              new AgreementItemCoverage(AgreementItem.JoiningAndChanges, 5),
              new AgreementItemCoverage(AgreementItem.ProgrammeAndResponsibilities, 12)],
             t.Route.CurrentAgreement!.Items);
-    }
-
-    [Fact]
-    public void R_AGR_2_required_items_depend_on_funding_and_legal_room()
-    {
-        Assert.Equal(3, Agreement.RequiredItems(false, false).Count);
-        Assert.Contains(AgreementItem.FinancialArrangements, Agreement.RequiredItems(true, false));
-        Assert.DoesNotContain(AgreementItem.LegalRoom, Agreement.RequiredItems(true, false));
-        Assert.Contains(AgreementItem.LegalRoom, Agreement.RequiredItems(false, true));
     }
 
     [Fact]

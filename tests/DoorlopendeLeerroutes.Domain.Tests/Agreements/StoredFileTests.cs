@@ -74,12 +74,6 @@ public class StoredFileTests
         Assert.Equal("overeenkomst.pdf", TestData.Ok(Create(5000, name: "  ")).OriginalFileName);
     }
 
-    [Fact]
-    public void Long_original_name_is_cut_to_255_characters()
-    {
-        Assert.Equal(255, TestData.Ok(Create(5000, name: new string('a', 300) + ".pdf")).OriginalFileName.Length);
-    }
-
     [Theory]
     [InlineData("ABC")]
     [InlineData("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855")]

@@ -58,21 +58,6 @@ public partial class DomainErrorsTests
     }
 
     [Fact]
-    public void Result_failure_without_errors_is_a_bug()
-    {
-        Assert.Throws<ArgumentException>(() => Result.Failure([]));
-    }
-
-    [Fact]
-    public void Result_value_of_a_failure_throws()
-    {
-        var failed = Result<int>.Failure(DomainErrors.SchoolYear.Invalid);
-
-        Assert.Throws<InvalidOperationException>(() => failed.Value);
-        Assert.True(failed.HasError("school_year.invalid"));
-    }
-
-    [Fact]
     public void DutchTime_end_of_a_winter_day_is_23_00_utc()
     {
         Assert.Equal(TestData.Utc(2025, 12, 1, 23, 0), DutchTime.EndOfDayUtc(new DateOnly(2025, 12, 1)));

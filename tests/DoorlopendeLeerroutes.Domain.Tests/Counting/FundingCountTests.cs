@@ -82,15 +82,6 @@ public class FundingCountTests
     }
 
     [Fact]
-    public void R_COUNT_2_enrolment_from_an_earlier_year_still_active_is_counted()
-    {
-        var line = CountSingle(TestData.CountEnrolment(
-            new DateOnly(2023, 8, 21), phases: Vo(new DateOnly(2023, 8, 21), TestData.Utc(2023, 9, 1))));
-
-        Assert.Equal(Phase.Vo, line.Phase);
-    }
-
-    [Fact]
     public void R_COUNT_3_cutoff_is_the_end_of_1_October_in_Amsterdam()
     {
         var cutoff = FundingCount.CutoffUtc(Year);

@@ -61,12 +61,4 @@ public class SchoolYearTests
         Assert.False(SchoolYear.TryCreate(input, out _));
         Assert.Equal("school_year.invalid", Assert.Throws<DomainException>(() => SchoolYear.Create(input)).Error.Code);
     }
-
-    [Fact]
-    public void School_years_are_ordered_and_equal_by_start_year()
-    {
-        Assert.True(SchoolYear.FromStartYear(2024) < SchoolYear.FromStartYear(2025));
-        Assert.True(SchoolYear.FromStartYear(2025) >= SchoolYear.Create("2025-2026"));
-        Assert.Equal(SchoolYear.FromStartYear(2025), SchoolYear.Create("2025/2026"));
-    }
 }

@@ -109,15 +109,6 @@ public class EnrolmentTests
     }
 
     [Fact]
-    public void R_PUPIL_2_enrolments_of_other_pupils_do_not_block()
-    {
-        var t = TestRoute.Registered();
-        var someoneElse = TestData.Enrol(t, SchoolStart, TestData.NewPupil("101222331"));
-
-        AssertResult.Succeeds(Start(t, SchoolStart, TestData.NewPupil(), [someoneElse]));
-    }
-
-    [Fact]
     public void R_PUPIL_2_institutions_must_be_partners_in_their_own_sector()
     {
         var t = TestRoute.Registered();
@@ -125,14 +116,6 @@ public class EnrolmentTests
         var swapped = Start(t, SchoolStart, vo: t.MboCollege.Id, mbo: t.VoSchool.Id);
 
         Assert.Equal(["enrolment.vo_not_partner", "enrolment.mbo_not_partner"], swapped.Errors.Select(e => e.Code));
-    }
-
-    [Fact]
-    public void R_PUPIL_2_mbo_coordinator_may_enrol_too()
-    {
-        var t = TestRoute.Registered();
-
-        AssertResult.Succeeds(Start(t, SchoolStart, actor: t.MboCoordinator));
     }
 
     [Fact]

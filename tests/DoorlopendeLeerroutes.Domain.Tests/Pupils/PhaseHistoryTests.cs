@@ -42,20 +42,6 @@ public class PhaseHistoryTests
     }
 
     [Fact]
-    public void R_PUPIL_4_correction_can_be_undone_by_a_further_registration()
-    {
-        var t = TestRoute.Registered();
-        var enrolment = TestData.Enrol(t, SchoolStart);
-        TestData.Ok(enrolment.RecordPhase(Phase.Vo, SchoolStart, t.VoCoordinator, TestData.Utc(2025, 8, 10)));
-        TestData.Ok(enrolment.RecordPhase(Phase.Mbo, SchoolStart, t.VoCoordinator, TestData.Utc(2025, 8, 11)));
-
-        AssertResult.Succeeds(enrolment.RecordPhase(Phase.Vo, SchoolStart, t.VoCoordinator, TestData.Utc(2025, 8, 12)));
-
-        Assert.Equal(Phase.Vo, enrolment.PhaseOn(SchoolStart));
-        Assert.Equal(3, enrolment.Phases.Count);
-    }
-
-    [Fact]
     public void R_PUPIL_4_two_registrations_at_the_same_moment_keep_their_order()
     {
         var t = TestRoute.Registered();
@@ -116,16 +102,6 @@ public class PhaseHistoryTests
         AssertResult.FailsOnly(
             enrolment.RecordPhase(Phase.Mbo, new DateOnly(2026, 8, 1), t.VoCoordinator, TestData.Utc(2026, 8, 1)),
             "enrolment.phase.after_end");
-    }
-
-    [Fact]
-    public void R_PUPIL_4_unknown_phase_is_refused()
-    {
-        var t = TestRoute.Registered();
-        var enrolment = TestData.Enrol(t, SchoolStart);
-
-        AssertResult.FailsOnly(
-            enrolment.RecordPhase((Phase)3, SchoolStart, t.VoCoordinator, TestData.Utc(2025, 8, 10)), "enrolment.phase.invalid");
     }
 
     [Fact]

@@ -145,16 +145,6 @@ public class RoutePartnersTests
     }
 
     [Fact]
-    public void R_ROUTE_8_administrator_cannot_confirm_for_a_partner()
-    {
-        var t = TestRoute.Draft();
-
-        AssertResult.FailsOnly(
-            t.Route.ConfirmParticipation(t.VoSchool.Id, t.Administrator, TestData.ConfirmedAt),
-            "route.confirm.own_institution_only");
-    }
-
-    [Fact]
     public void R_ROUTE_8_viewer_cannot_confirm_participation()
     {
         var t = TestRoute.Draft();
@@ -229,16 +219,5 @@ public class RoutePartnersTests
         AssertResult.FailsOnly(
             t.Route.Edit(TestData.ValidDefinition(), t.Partners, TestData.CoordinatorOf(outsider), TestData.ConfirmedAt),
             "route.not_a_partner");
-    }
-
-    [Fact]
-    public void R_AGR_4_only_partner_institutions_are_partners_of_the_route()
-    {
-        var t = TestRoute.Draft();
-        var outsider = TestData.VoSchool("09ZZ", "49999");
-
-        Assert.True(t.Route.IsPartner(t.VoSchool.Id));
-        Assert.True(t.Route.IsPartner(t.MboCollege.Id));
-        Assert.False(t.Route.IsPartner(outsider.Id));
     }
 }

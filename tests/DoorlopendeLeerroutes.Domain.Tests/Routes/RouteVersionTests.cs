@@ -115,6 +115,20 @@ public class RouteVersionTests
     }
 
     [Fact]
+    public void R_ROUTE_10_adding_a_partner_of_an_already_signed_board_still_needs_a_new_agreement_version()
+    {
+        // DOMAIN.md R-ROUTE-10: "Adding a partner also needs an agreement version signed by that partner." The current
+        // agreement was signed before this school joined, so it cannot be the version that covers it.
+        var t = TestRoute.Registered();
+        var next = TestData.Ok(t.Route.StartNewVersion(t.VoCoordinator, NewVersionAt));
+        var sameBoardVo = TestData.VoSchool("06AB", t.VoSchool.BoardNumber.Value);
+
+        TestData.Ok(next.Edit(next.Definition, [.. t.Partners, new(sameBoardVo)], t.VoCoordinator, NewVersionAt));
+
+        Assert.Contains("agreement.not_signed_by_all", next.SubmitShortcomings().Select(e => e.Code));
+    }
+
+    [Fact]
     public void R_ROUTE_10_ending_a_route_with_a_pending_version_is_refused()
     {
         var t = TestRoute.Registered();

@@ -1,0 +1,53 @@
+using DoorlopendeLeerroutes.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoorlopendeLeerroutes.Web.Tests.Support;
+
+/// <summary>
+/// The real app (Program.cs, real migrations, demo data as in Development) on its own database per test class.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public AppFactory() => Database = TestDatabase.Create();
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Opens a context on the app's database, configured exactly as the app configures it.</summary>
+    public async Task<AppDbContext> OpenDbContextAsync()
+    {
+        var scope = Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        return await factory.CreateDbContextAsync();
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        // Starting the server runs Program.cs, which migrates the database and loads the demo data.
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:" + Database.Provider, Database.ConnectionString);
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Database.Folder, "logs", "app-.log"));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Database.IsSqlServer)
+        {
+            await using var db = await OpenDbContextAsync();
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        await base.DisposeAsync();
+        Database.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
