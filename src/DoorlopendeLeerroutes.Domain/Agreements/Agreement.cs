@@ -10,7 +10,7 @@ namespace DoorlopendeLeerroutes.Domain.Agreements;
 public sealed class Agreement : Entity
 {
     private readonly List<AgreementItemCoverage> _items = [];
-    private readonly List<SignatoryBoard> _signatories = [];
+    private readonly List<AgreementParty> _parties = [];
 
     private Agreement(
         Guid id, int number, AgreementKind kind, DateOnly signedOn, StoredFile file, bool fundingTransferred,
@@ -51,8 +51,11 @@ public sealed class Agreement : Entity
     /// <summary>The R-AGR-2 items the uploader confirmed, each with its page number.</summary>
     public IReadOnlyList<AgreementItemCoverage> Items => _items;
 
-    /// <summary>The boards that signed (R-AGR-1), as confirmed by the uploader.</summary>
-    public IReadOnlyList<SignatoryBoard> Signatories => _signatories;
+    /// <summary>
+    /// The partner institutions whose bevoegd gezag signed (R-AGR-1), as confirmed by the uploader: the route's partners
+    /// at the moment of upload. A partner that joins later is not among them (R-ROUTE-10).
+    /// </summary>
+    public IReadOnlyList<AgreementParty> Parties => _parties;
 
     /// <summary>Items R-AGR-2 demands for this agreement.</summary>
     public static IReadOnlyList<AgreementItem> RequiredItems(bool fundingTransferred, bool usesLegalRoom)
@@ -75,12 +78,12 @@ public sealed class Agreement : Entity
     }
 
     /// <summary>
-    /// Makes a new agreement version. <paramref name="partnerBoards"/> are the boards of the route's partners at upload;
-    /// the uploader confirms that each of them signed.
+    /// Makes a new agreement version. <paramref name="partners"/> are the route's partners at upload; the uploader
+    /// confirms that the bevoegd gezag of each of them signed.
     /// </summary>
     internal static Result<Agreement> Create(
         int number, AgreementKind kind, DateOnly signedOn, StoredFile file, IReadOnlyDictionary<AgreementItem, int> pages,
-        bool fundingTransferred, bool usesLegalRoom, IReadOnlyCollection<BoardNumber> partnerBoards, Guid uploadedBy,
+        bool fundingTransferred, bool usesLegalRoom, IReadOnlyCollection<AgreementParty> partners, Guid uploadedBy,
         DateTime uploadedAtUtc)
     {
         var errors = new List<DomainError>();
@@ -90,7 +93,7 @@ public sealed class Agreement : Entity
         }
 
         // R-AGR-1: an interne regeling only stands in for a SOK while all partners share one bevoegd gezag.
-        if (kind == AgreementKind.InternalArrangement && partnerBoards.Distinct().Count() > 1)
+        if (kind == AgreementKind.InternalArrangement && !ShareOneBoard(partners))
         {
             errors.Add(DomainErrors.Agreement.InternalArrangementNeedsOneBoard);
         }
@@ -113,7 +116,7 @@ public sealed class Agreement : Entity
         {
             if (!Enum.IsDefined(item))
             {
-                errors.Add(DomainErrors.Agreement.KindInvalid);
+                errors.Add(DomainErrors.Agreement.ItemInvalid);
             }
             else if (page < 1 || page > file.PageCount)
             {
@@ -130,7 +133,7 @@ public sealed class Agreement : Entity
             Guid.NewGuid(), number, kind, signedOn, file, fundingTransferred, usesLegalRoom, uploadedBy,
             DutchTime.EnsureUtc(uploadedAtUtc));
         agreement._items.AddRange(pages.OrderBy(p => p.Key).Select(p => new AgreementItemCoverage(p.Key, p.Value)));
-        agreement._signatories.AddRange(partnerBoards.Distinct().Select(b => new SignatoryBoard(b)));
+        agreement._parties.AddRange(partners.DistinctBy(p => p.InstitutionId));
         return Result<Agreement>.Success(agreement);
     }
 
@@ -140,12 +143,12 @@ public sealed class Agreement : Entity
         var copy = new Agreement(
             Guid.NewGuid(), 1, Kind, SignedOn, File, FundingTransferred, UsesLegalRoom, UploadedBy, UploadedAt);
         copy._items.AddRange(_items);
-        copy._signatories.AddRange(_signatories);
+        copy._parties.AddRange(_parties);
         return copy;
     }
 
-    /// <summary>The reasons this agreement does not (or no longer) suffice for a route with these partner boards.</summary>
-    public IReadOnlyList<DomainError> ShortcomingsFor(IReadOnlyCollection<BoardNumber> partnerBoards)
+    /// <summary>The reasons this agreement does not (or no longer) suffice for a route with these partners.</summary>
+    public IReadOnlyList<DomainError> ShortcomingsFor(IReadOnlyCollection<AgreementParty> partners)
     {
         var errors = new List<DomainError>();
         var covered = _items.Select(i => i.Item).ToHashSet();
@@ -158,24 +161,28 @@ public sealed class Agreement : Entity
             .Where(i => i != AgreementItem.TransferOption && !covered.Contains(i))
             .Select(DomainErrors.Agreement.ItemMissing));
 
-        // R-AGR-1 / R-ROUTE-10: a partner that joined after signing needs a new version signed by its board.
-        var signed = _signatories.Select(s => s.Board).ToHashSet();
-        if (partnerBoards.Any(b => !signed.Contains(b)))
+        // R-AGR-1 / R-ROUTE-10: a partner that joined after signing needs a new version signed for it, even when its
+        // board already signed for another school.
+        var signedFor = _parties.Select(p => p.InstitutionId).ToHashSet();
+        if (partners.Any(p => !signedFor.Contains(p.InstitutionId)))
         {
             errors.Add(DomainErrors.Agreement.NotSignedByAllPartners);
         }
 
-        if (Kind == AgreementKind.InternalArrangement && partnerBoards.Distinct().Count() > 1)
+        if (Kind == AgreementKind.InternalArrangement && !ShareOneBoard(partners))
         {
             errors.Add(DomainErrors.Agreement.InternalArrangementNeedsOneBoard);
         }
 
         return errors;
     }
+
+    private static bool ShareOneBoard(IReadOnlyCollection<AgreementParty> partners) =>
+        partners.Select(p => p.Board).Distinct().Count() <= 1;
 }
 
 /// <summary>An R-AGR-2 item with the page number where the agreement arranges it.</summary>
 public sealed record AgreementItemCoverage(AgreementItem Item, int Page);
 
-/// <summary>A bevoegd gezag that signed the agreement.</summary>
-public sealed record SignatoryBoard(BoardNumber Board);
+/// <summary>A partner institution covered by the agreement, with the bevoegd gezag that signed for it.</summary>
+public sealed record AgreementParty(Guid InstitutionId, BoardNumber Board);

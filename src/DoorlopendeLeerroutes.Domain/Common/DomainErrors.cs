@@ -167,6 +167,9 @@ public static class DomainErrors
         public static readonly DomainError NewVersionAlreadyPending = new(
             "route.new_version.pending", "Er is al een nieuwe versie van deze leerroute in voorbereiding.");
 
+        public static readonly DomainError WithdrawOnlyDraftOrRejected = new(
+            "route.withdraw.only_draft", "Alleen een concept of een afgewezen leerroute kun je intrekken.");
+
         public static readonly DomainError PreviousVersionNotInForce = new(
             "route.new_version.previous_not_in_force",
             "De versie die deze nieuwe versie vervangt is niet meer geregistreerd.");
@@ -251,6 +254,9 @@ public static class DomainErrors
         public static readonly DomainError NotSignedByAllPartners = new(
             "agreement.not_signed_by_all",
             "De overeenkomst is niet ondertekend door het bevoegd gezag van elke partner. Voeg een nieuwe versie toe die alle partners hebben ondertekend.");
+
+        public static readonly DomainError ItemInvalid = new(
+            "agreement.item.invalid", "Kies een onderdeel uit de lijst van de controle op de overeenkomst.");
 
         public static readonly DomainError SignedInFuture = new(
             "agreement.signed_in_future", "De datum van ondertekening ligt in de toekomst.");

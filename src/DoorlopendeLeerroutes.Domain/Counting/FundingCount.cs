@@ -24,7 +24,10 @@ public enum CountStatus
     /// <summary><c>geen fase</c>: active, but no phase in force; counted for nobody (R-COUNT-5).</summary>
     NoPhase = 2,
 
-    /// <summary><c>geteld; latere wijziging te laat</c>: counted, and a registration recorded too late exists (R-COUNT-3).</summary>
+    /// <summary>
+    /// <c>geteld; latere wijziging te laat</c>: counted, but a registration recorded after the cut-off would have given
+    /// another phase on the count date; it does not change this year's funding (R-COUNT-3).
+    /// </summary>
     CountedLateChange = 3,
 }
 
@@ -35,10 +38,14 @@ public enum CountWarning
     DiffersFromExpectedPhase = 2,
 }
 
-/// <summary>One pupil in the count.</summary>
+/// <summary>
+/// One pupil in the count. <see cref="PhaseKnownNow"/> is the phase on the count date with every registration known
+/// today; it differs from <see cref="Phase"/> only through registrations made too late (R-COUNT-3).
+/// </summary>
 public sealed record CountLine(
     CountEnrolment Enrolment,
     Phase? Phase,
+    Phase? PhaseKnownNow,
     Guid? FundedInstitutionId,
     CountStatus Status,
     Phase ExpectedPhase,
@@ -107,10 +114,13 @@ public static class FundingCount
             _ => null,
         };
 
-        var recordedTooLate = enrolment.Phases.Any(p => p.ValidFrom <= countDate && p.RecordedAt >= cutoff);
+        // Only registrations recorded after the cut-off can make these two differ; a late registration that repeats
+        // the counted phase changes nothing and is not flagged. A pupil without phase stays "geen fase" (R-COUNT-5),
+        // with the late phase visible through PhaseKnownNow.
+        var phaseKnownNow = PhaseHistory.PhaseOn(enrolment.Phases, countDate);
         var status = phase is null
-            ? CountStatus.NoPhase // R-COUNT-5
-            : recordedTooLate ? CountStatus.CountedLateChange : CountStatus.Counted;
+            ? CountStatus.NoPhase
+            : phaseKnownNow != phase ? CountStatus.CountedLateChange : CountStatus.Counted;
 
         var expected = PhaseHistory.ExpectedPhaseOn(countDate, enrolment.StartDate, enrolment.EntryYear);
         var warnings = new List<CountWarning>(1);
@@ -123,7 +133,7 @@ public static class FundingCount
             warnings.Add(CountWarning.DiffersFromExpectedPhase);
         }
 
-        return new CountLine(enrolment, phase, funded, status, expected, warnings);
+        return new CountLine(enrolment, phase, phaseKnownNow, funded, status, expected, warnings);
     }
 
     /// <summary>

@@ -74,7 +74,8 @@ public sealed class Route : Entity
 
     public IEnumerable<RoutePartner> PartnersIn(Sector sector) => _partners.Where(p => p.Sector == sector);
 
-    private IReadOnlyCollection<BoardNumber> PartnerBoards => _partners.Select(p => p.BoardNumber).Distinct().ToList();
+    private List<AgreementParty> AgreementParties =>
+        _partners.Select(p => new AgreementParty(p.InstitutionId, p.BoardNumber)).ToList();
 
     /// <summary>
     /// A coordinator starts a route in which their own institution takes part; one school never reports for partners
@@ -144,7 +145,9 @@ public sealed class Route : Entity
     {
         if (!actor.IsCoordinatorOf(institutionId))
         {
-            return Result.Failure(DomainErrors.Route.ConfirmOnlyOwnInstitution);
+            return Result.Failure(actor.Role == UserRole.Viewer
+                ? DomainErrors.Access.ReadOnly
+                : DomainErrors.Route.ConfirmOnlyOwnInstitution);
         }
 
         var partner = _partners.FirstOrDefault(p => p.InstitutionId == institutionId);
@@ -189,7 +192,7 @@ public sealed class Route : Entity
 
         var created = Agreement.Create(
             (CurrentAgreement?.Number ?? 0) + 1, kind, signedOn, file, pages, fundingTransferred, usesLegalRoom,
-            PartnerBoards, actor.UserId, nowUtc);
+            AgreementParties, actor.UserId, nowUtc);
         if (created.IsFailure)
         {
             return created;
@@ -244,7 +247,7 @@ public sealed class Route : Entity
         }
         else
         {
-            foreach (var shortcoming in agreement.ShortcomingsFor(PartnerBoards))
+            foreach (var shortcoming in agreement.ShortcomingsFor(AgreementParties))
             {
                 yield return shortcoming;
             }
@@ -408,6 +411,39 @@ public sealed class Route : Entity
         PendingVersionId = next.Id;
         Record(RouteEvent.NewVersionStarted, actor, nowUtc);
         return Result<Route>.Success(next);
+    }
+
+    /// <summary>
+    /// A partner withdraws a draft or rejected version that will not be submitted. Withdrawing a new version of a
+    /// registered route (pass that registered version) frees it for another change or for ending (R-ROUTE-10, R-ROUTE-11).
+    /// </summary>
+    public Result Withdraw(Actor actor, DateTime nowUtc, Route? previousVersion = null)
+    {
+        var allowed = EnsureCoordinatorOfPartner(actor);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        if (Status is not (RouteStatus.Draft or RouteStatus.Rejected))
+        {
+            return Result.Failure(DomainErrors.Route.WithdrawOnlyDraftOrRejected);
+        }
+
+        if (PreviousVersionId != previousVersion?.Id)
+        {
+            throw new DomainException("Withdrawing a new version needs exactly the version it would have replaced.");
+        }
+
+        if (previousVersion is not null && previousVersion.PendingVersionId == Id)
+        {
+            previousVersion.PendingVersionId = null;
+        }
+
+        Status = RouteStatus.Withdrawn;
+        WithdrawConfirmations();
+        Record(RouteEvent.Withdrawn, actor, nowUtc);
+        return Result.Success();
     }
 
     /// <summary>Whether pupils may be enrolled on <paramref name="date"/> (R-PUPIL-2).</summary>

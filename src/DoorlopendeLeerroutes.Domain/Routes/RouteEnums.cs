@@ -54,4 +54,7 @@ public enum RouteStatus
 
     /// <summary>A registered version replaced by a newer registered version (R-ROUTE-10).</summary>
     Superseded = 6,
+
+    /// <summary>A draft or rejected version the partners decided not to submit.</summary>
+    Withdrawn = 7,
 }

@@ -15,6 +15,7 @@ public enum RouteEvent
     Ended = 8,
     NewVersionStarted = 9,
     Superseded = 10,
+    Withdrawn = 11,
 }
 
 /// <summary>One line of a route's history: who did what, when, and why (for rejecting and ending).</summary>

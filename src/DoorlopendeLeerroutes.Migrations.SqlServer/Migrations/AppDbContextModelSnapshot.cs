@@ -589,18 +589,23 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                                 .HasForeignKey("AgreementId");
                         });
 
-                    b.OwnsMany("DoorlopendeLeerroutes.Domain.Agreements.SignatoryBoard", "Signatories", b1 =>
+                    b.OwnsMany("DoorlopendeLeerroutes.Domain.Agreements.AgreementParty", "Parties", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<Guid>("InstitutionId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<string>("Board")
+                                .IsRequired()
                                 .HasMaxLength(5)
                                 .HasColumnType("nvarchar(5)");
 
-                            b1.HasKey("AgreementId", "Board");
+                            b1.HasKey("AgreementId", "InstitutionId");
 
-                            b1.ToTable("AgreementSignatories", (string)null);
+                            b1.ToTable("AgreementParties", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("AgreementId");
@@ -608,7 +613,7 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.Navigation("Items");
 
-                    b.Navigation("Signatories");
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("DoorlopendeLeerroutes.Domain.Pupils.Enrolment", b =>

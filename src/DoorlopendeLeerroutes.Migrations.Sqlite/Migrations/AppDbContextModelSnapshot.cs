@@ -584,18 +584,23 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                                 .HasForeignKey("AgreementId");
                         });
 
-                    b.OwnsMany("DoorlopendeLeerroutes.Domain.Agreements.SignatoryBoard", "Signatories", b1 =>
+                    b.OwnsMany("DoorlopendeLeerroutes.Domain.Agreements.AgreementParty", "Parties", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("InstitutionId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Board")
+                                .IsRequired()
                                 .HasMaxLength(5)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("AgreementId", "Board");
+                            b1.HasKey("AgreementId", "InstitutionId");
 
-                            b1.ToTable("AgreementSignatories", (string)null);
+                            b1.ToTable("AgreementParties", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("AgreementId");
@@ -603,7 +608,7 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.Navigation("Items");
 
-                    b.Navigation("Signatories");
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("DoorlopendeLeerroutes.Domain.Pupils.Enrolment", b =>

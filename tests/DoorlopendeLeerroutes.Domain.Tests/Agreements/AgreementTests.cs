@@ -37,7 +37,7 @@ public class AgreementTests
         var agreement = Assert.Single(t.Route.Agreements);
         Assert.Equal(
             ["30001", "41234"],
-            agreement.Signatories.Select(s => s.Board.Value).Order());
+            agreement.Parties.Select(s => s.Board.Value).Order());
         Assert.Same(agreement, t.Route.CurrentAgreement);
     }
 
@@ -100,7 +100,7 @@ public class AgreementTests
         TestData.Ok(Add(t, at: TestData.ConfirmedAt.AddHours(1)));
 
         Assert.DoesNotContain("agreement.not_signed_by_all", t.Route.SubmitShortcomings().Select(e => e.Code));
-        Assert.Equal(3, t.Route.CurrentAgreement!.Signatories.Count);
+        Assert.Equal(3, t.Route.CurrentAgreement!.Parties.Count);
     }
 
     [Fact]

@@ -343,4 +343,33 @@ public class FundingCountTests
         Assert.Equal(vo, previous.FundedInstitutionId);
         Assert.Equal(mbo, current.FundedInstitutionId);
     }
+
+    [Fact]
+    public void R_COUNT_3_late_registration_repeating_the_counted_phase_is_not_flagged()
+    {
+        var line = CountSingle(TestData.CountEnrolment(
+            SchoolStart, phases: [Vo(SchoolStart, InAugust), Vo(new DateOnly(2025, 9, 15), TestData.Utc(2025, 10, 20))]));
+
+        Assert.Equal(Phase.Vo, line.Phase);
+        Assert.Equal(Phase.Vo, line.PhaseKnownNow);
+        Assert.Equal(CountStatus.Counted, line.Status);
+    }
+
+    [Fact]
+    public void R_COUNT_3_late_registration_dated_after_the_count_date_is_not_flagged()
+    {
+        var line = CountSingle(TestData.CountEnrolment(
+            SchoolStart, phases: [Vo(SchoolStart, InAugust), Mbo(new DateOnly(2025, 11, 1), TestData.Utc(2025, 10, 20))]));
+
+        Assert.Equal(CountStatus.Counted, line.Status);
+    }
+
+    [Fact]
+    public void R_COUNT_3_late_phase_of_a_pupil_without_phase_is_visible_as_phase_known_now()
+    {
+        var line = CountSingle(TestData.CountEnrolment(SchoolStart, phases: Mbo(SchoolStart, TestData.Utc(2025, 10, 5))));
+
+        Assert.Equal(CountStatus.NoPhase, line.Status);
+        Assert.Equal(Phase.Mbo, line.PhaseKnownNow);
+    }
 }

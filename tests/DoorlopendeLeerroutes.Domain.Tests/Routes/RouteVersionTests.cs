@@ -138,4 +138,34 @@ public class RouteVersionTests
             t.Route.End(t.Administrator, new DateOnly(2026, 7, 31), "Route stopt.", 0, NewVersionAt),
             "route.end.pending_version");
     }
+
+    [Fact]
+    public void R_ROUTE_10_withdrawing_a_pending_version_frees_the_registered_route_to_end()
+    {
+        var t = TestRoute.Registered();
+        var next = TestData.Ok(t.Route.StartNewVersion(t.VoCoordinator, NewVersionAt));
+
+        AssertResult.Succeeds(next.Withdraw(t.MboCoordinator, NewVersionAt.AddDays(1), t.Route));
+
+        Assert.Equal(RouteStatus.Withdrawn, next.Status);
+        Assert.Null(t.Route.PendingVersionId);
+        Assert.Equal(RouteStatus.Registered, t.Route.Status);
+        AssertResult.Succeeds(t.Route.End(t.Administrator, new DateOnly(2026, 7, 31), "Route stopt.", 0, NewVersionAt.AddDays(2)));
+    }
+
+    [Fact]
+    public void Withdraw_submitted_route_is_refused()
+    {
+        var t = TestRoute.Draft().WithAgreement().ConfirmedByAll().Submitted();
+
+        AssertResult.FailsOnly(t.Route.Withdraw(t.VoCoordinator, NewVersionAt), "route.withdraw.only_draft");
+    }
+
+    [Fact]
+    public void Withdraw_by_a_viewer_is_refused()
+    {
+        var t = TestRoute.Draft();
+
+        AssertResult.FailsOnly(t.Route.Withdraw(TestData.ViewerOf(t.VoSchool), NewVersionAt), "access.read_only");
+    }
 }

@@ -102,13 +102,14 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         });
         builder.Navigation(a => a.Items).HasField("_items");
 
-        builder.OwnsMany(a => a.Signatories, signatories =>
+        builder.OwnsMany(a => a.Parties, parties =>
         {
-            signatories.ToTable("AgreementSignatories");
-            signatories.WithOwner().HasForeignKey("AgreementId");
-            signatories.Property(s => s.Board).IsRequired();
-            signatories.HasKey("AgreementId", nameof(SignatoryBoard.Board));
+            parties.ToTable("AgreementParties");
+            parties.WithOwner().HasForeignKey("AgreementId");
+            parties.Property(p => p.InstitutionId).IsRequired();
+            parties.Property(p => p.Board).IsRequired();
+            parties.HasKey("AgreementId", nameof(AgreementParty.InstitutionId));
         });
-        builder.Navigation(a => a.Signatories).HasField("_signatories");
+        builder.Navigation(a => a.Parties).HasField("_parties");
     }
 }

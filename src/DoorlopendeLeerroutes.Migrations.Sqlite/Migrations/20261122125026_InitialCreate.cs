@@ -255,17 +255,18 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AgreementSignatories",
+                name: "AgreementParties",
                 columns: table => new
                 {
-                    Board = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Board = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AgreementSignatories", x => new { x.AgreementId, x.Board });
+                    table.PrimaryKey("PK_AgreementParties", x => new { x.AgreementId, x.InstitutionId });
                     table.ForeignKey(
-                        name: "FK_AgreementSignatories_Agreements_AgreementId",
+                        name: "FK_AgreementParties_Agreements_AgreementId",
                         column: x => x.AgreementId,
                         principalTable: "Agreements",
                         principalColumn: "Id",
@@ -390,7 +391,7 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                 name: "AgreementItems");
 
             migrationBuilder.DropTable(
-                name: "AgreementSignatories");
+                name: "AgreementParties");
 
             migrationBuilder.DropTable(
                 name: "PhaseRegistrations");
