@@ -12,8 +12,9 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 // Serilog from configuration (console + rolling file); request logging below. Never log pupil numbers or names.
+// The configuration is taken from the built services, so sources added by hosts and tests after this line count too.
 builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
 
@@ -24,6 +25,9 @@ builder.Services.AddInfrastructure(builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 
+// First, so that every log line of the request, the exception handler's included, carries the correlation id.
+app.UseCorrelationId();
+
 // A user never sees a stack trace, in any environment: a Dutch page with the correlation id that is also in the log.
 app.UseExceptionHandler("/fout", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
@@ -31,7 +35,6 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseCorrelationId();
 app.UseSerilogRequestLogging();
 
 var dutch = new CultureInfo("nl-NL");

@@ -14,7 +14,12 @@ public static class CorrelationId
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            context.Response.Headers[Header] = context.TraceIdentifier;
+            // Set when the response starts: the exception handler clears headers set earlier.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[Header] = context.TraceIdentifier;
+                return Task.CompletedTask;
+            });
             using (LogContext.PushProperty(LogProperty, context.TraceIdentifier))
             {
                 await next(context);

@@ -2,6 +2,7 @@ using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Support;
@@ -33,9 +34,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", Database.Provider);
-        builder.UseSetting("ConnectionStrings:" + Database.Provider, Database.ConnectionString);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Database.Folder, "logs", "app-.log"));
+
+        // An in-memory source, not UseSetting: UseSetting also writes empty values for the parent keys
+        // ("Serilog:WriteTo:1" = ""), which Serilog would read as a sink without a name.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Database.Provider,
+            ["ConnectionStrings:" + Database.Provider] = Database.ConnectionString,
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, "logs", "app-.log"),
+        }));
     }
 
     public override async ValueTask DisposeAsync()
