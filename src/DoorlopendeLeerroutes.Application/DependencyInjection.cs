@@ -1,4 +1,7 @@
+using DoorlopendeLeerroutes.Application.Counting;
+using DoorlopendeLeerroutes.Application.Institutions;
 using DoorlopendeLeerroutes.Application.Overview;
+using DoorlopendeLeerroutes.Application.Routes;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +14,10 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<HomeOverviewQuery>();
+        services.AddScoped<RouteListQuery>();
+        services.AddScoped<InstitutionListQuery>();
+        services.AddScoped<CountOverviewQuery>();
+        services.AddScoped<Pupils.PupilsPerRouteQuery>();
         return services;
     }
 }

@@ -13,10 +13,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Serilog from configuration (console + rolling file); request logging below. Never log pupil numbers or names.
 // The configuration is taken from the built services, so sources added by hosts and tests after this line count too.
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+// preserveStaticLogger: each host keeps its own logger instead of replacing the process-wide Log.Logger, so hosts
+// started side by side (integration tests) never write into each other's log.
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext(),
+    preserveStaticLogger: true);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

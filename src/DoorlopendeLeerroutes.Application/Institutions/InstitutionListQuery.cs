@@ -1,0 +1,26 @@
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Institutions;
+
+public sealed record InstitutionListItem(Guid Id, string Brin, string Name, Sector Sector, string BoardNumber, string BoardName);
+
+/// <summary>The institutions, a page at a time, ordered by name.</summary>
+public sealed class InstitutionListQuery(IApplicationDbContextFactory contexts)
+{
+    public async Task<PagedResult<InstitutionListItem>> ExecuteAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var total = await db.Institutions.CountAsync(cancellationToken);
+        var institutions = await db.Institutions
+            .OrderBy(i => i.Name)
+            .Skip(page.Skip).Take(page.Take)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var items = institutions
+            .Select(i => new InstitutionListItem(i.Id, i.Brin.Value, i.Name, i.Sector, i.BoardNumber.Value, i.BoardName))
+            .ToList();
+        return new PagedResult<InstitutionListItem>(items, total);
+    }
+}

@@ -1,0 +1,49 @@
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Pupils;
+using DoorlopendeLeerroutes.Domain.Routes;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Pupils;
+
+/// <summary>Per registered route: how many pupils are active today and in which phase (figures only, no names).</summary>
+public sealed record RoutePupilFigures(
+    Guid RouteId, string Code, string Name, int Active, int InVoPhase, int InMboPhase, int WithoutPhase, int DifferFromExpected);
+
+public sealed class PupilsPerRouteQuery(IApplicationDbContextFactory contexts, TimeProvider time)
+{
+    public async Task<IReadOnlyList<RoutePupilFigures>> ExecuteAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var today = DutchTime.Today(time.GetUtcNow().UtcDateTime);
+
+        var routes = await db.Routes
+            .Where(r => r.Status == RouteStatus.Registered)
+            .OrderBy(r => r.Code)
+            .Select(r => new { r.Id, r.Code, r.Definition.Name, r.Definition.EntryYear })
+            .ToListAsync(cancellationToken);
+        var routeIds = routes.Select(r => r.Id).ToList();
+
+        var active = await db.Enrolments
+            .Where(e => routeIds.Contains(e.RouteId) && e.StartDate <= today && (e.EndDate == null || e.EndDate >= today))
+            .Select(e => new
+            {
+                e.RouteId, e.StartDate,
+                Phases = e.Phases.Select(p => new PhaseRecord(p.Phase, p.ValidFrom, p.RecordedAt)).ToList(),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        return routes.Select(r =>
+        {
+            var pupils = active.Where(e => e.RouteId == r.Id)
+                .Select(e => (Phase: PhaseHistory.PhaseOn(e.Phases, today),
+                    Expected: PhaseHistory.ExpectedPhaseOn(today, e.StartDate, r.EntryYear)))
+                .ToList();
+            return new RoutePupilFigures(
+                r.Id, r.Code, r.Name, pupils.Count,
+                pupils.Count(p => p.Phase == Phase.Vo), pupils.Count(p => p.Phase == Phase.Mbo),
+                pupils.Count(p => p.Phase is null), pupils.Count(p => p.Phase is not null && p.Phase != p.Expected));
+        }).ToList();
+    }
+}

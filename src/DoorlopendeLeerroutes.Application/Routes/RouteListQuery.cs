@@ -1,0 +1,51 @@
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Routes;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Routes;
+
+/// <summary>One line of the route list.</summary>
+public sealed record RouteListItem(
+    Guid Id,
+    string Code,
+    int VersionNumber,
+    string Name,
+    RouteType Type,
+    RouteStatus Status,
+    VmboProfile Profile,
+    MboLevel Level,
+    SchoolYear FirstSchoolYear,
+    IReadOnlyList<string> PartnerNames);
+
+/// <summary>
+/// The routes in force or in preparation, a page at a time, ordered by code. Superseded and withdrawn versions are
+/// history and are left out.
+/// </summary>
+public sealed class RouteListQuery(IApplicationDbContextFactory contexts)
+{
+    public async Task<PagedResult<RouteListItem>> ExecuteAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var current = db.Routes.Where(r => r.Status != RouteStatus.Superseded && r.Status != RouteStatus.Withdrawn);
+
+        var total = await current.CountAsync(cancellationToken);
+        var routes = await current
+            .OrderBy(r => r.Code).ThenBy(r => r.VersionNumber)
+            .Skip(page.Skip).Take(page.Take)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        var partnerIds = routes.SelectMany(r => r.Partners).Select(p => p.InstitutionId).Distinct().ToList();
+        var names = await db.Institutions
+            .Where(i => partnerIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+
+        var items = routes.Select(r => new RouteListItem(
+                r.Id, r.Code, r.VersionNumber, r.Definition.Name, r.Definition.Type, r.Status, r.Definition.Profile,
+                r.Definition.Level, r.Definition.FirstSchoolYear,
+                r.Partners.OrderBy(p => p.Sector).Select(p => names.GetValueOrDefault(p.InstitutionId, "?")).ToList()))
+            .ToList();
+        return new PagedResult<RouteListItem>(items, total);
+    }
+}
