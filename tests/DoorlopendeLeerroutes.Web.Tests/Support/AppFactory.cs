@@ -31,16 +31,22 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The hosting environment; Development loads the demo data into the empty database.</summary>
+    protected virtual string Environment => "Development";
+
+    /// <summary>Where the SQLite file goes; a subclass may point into a folder that does not exist yet.</summary>
+    protected virtual string SqliteConnectionString => Database.ConnectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
 
         // An in-memory source, not UseSetting: UseSetting also writes empty values for the parent keys
         // ("Serilog:WriteTo:1" = ""), which Serilog would read as a sink without a name.
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = Database.Provider,
-            ["ConnectionStrings:" + Database.Provider] = Database.ConnectionString,
+            ["ConnectionStrings:" + Database.Provider] = Database.IsSqlServer ? Database.ConnectionString : SqliteConnectionString,
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, "logs", "app-.log"),
         }));
     }
