@@ -4,6 +4,7 @@ using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Observability;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -22,6 +23,14 @@ builder.Services.AddSerilog(
         .Enrich.FromLogContext(),
     preserveStaticLogger: true);
 
+// The keys that protect antiforgery tokens (and later the sign-in cookie) must survive a restart of the container.
+if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
+{
+    builder.Services.AddDataProtection()
+        .PersistKeysToFileSystem(new DirectoryInfo(keysFolder))
+        .SetApplicationName("DoorlopendeLeerroutes");
+}
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddApplication();
@@ -32,6 +41,9 @@ var app = builder.Build();
 // First, so that every log line of the request, the exception handler's included, carries the correlation id.
 app.UseCorrelationId();
 
+// Outside the exception handler, so a failed request is logged once, with the status the user finally got.
+app.UseSerilogRequestLogging();
+
 // A user never sees a stack trace, in any environment: a Dutch page with the correlation id that is also in the log.
 app.UseExceptionHandler("/fout", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
@@ -39,7 +51,6 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseSerilogRequestLogging();
 
 var dutch = new CultureInfo("nl-NL");
 CultureInfo.DefaultThreadCurrentCulture = dutch;

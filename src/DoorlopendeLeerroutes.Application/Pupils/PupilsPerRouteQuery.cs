@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
-/// <summary>Per registered route: how many pupils are active today and in which phase (figures only, no names).</summary>
+/// <summary>Per route with pupils today: how many are active and in which phase (figures only, no names).</summary>
 public sealed record RoutePupilFigures(
     Guid RouteId, string Code, string Name, int Active, int InVoPhase, int InMboPhase, int WithoutPhase, int DifferFromExpected);
 
@@ -17,21 +17,23 @@ public sealed class PupilsPerRouteQuery(IApplicationDbContextFactory contexts, T
         await using var db = await contexts.CreateAsync(cancellationToken);
         var today = DutchTime.Today(time.GetUtcNow().UtcDateTime);
 
-        var routes = await db.Routes
-            .Where(r => r.Status == RouteStatus.Registered)
-            .OrderBy(r => r.Code)
-            .Select(r => new { r.Id, r.Code, r.Definition.Name, r.Definition.EntryYear })
-            .ToListAsync(cancellationToken);
-        var routeIds = routes.Select(r => r.Id).ToList();
-
         var active = await db.Enrolments
-            .Where(e => routeIds.Contains(e.RouteId) && e.StartDate <= today && (e.EndDate == null || e.EndDate >= today))
+            .Where(e => e.StartDate <= today && (e.EndDate == null || e.EndDate >= today))
             .Select(e => new
             {
                 e.RouteId, e.StartDate,
                 Phases = e.Phases.Select(p => new PhaseRecord(p.Phase, p.ValidFrom, p.RecordedAt)).ToList(),
             })
             .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        // Every route with pupils today, whatever its status: pupils of a route that is being ended or replaced by a
+        // new version must not drop out of sight.
+        var routeIds = active.Select(e => e.RouteId).Distinct().ToList();
+        var routes = await db.Routes
+            .Where(r => routeIds.Contains(r.Id))
+            .OrderBy(r => r.Code).ThenBy(r => r.VersionNumber)
+            .Select(r => new { r.Id, r.Code, r.Definition.Name, r.Definition.EntryYear })
             .ToListAsync(cancellationToken);
 
         return routes.Select(r =>

@@ -30,22 +30,18 @@ public sealed class RouteListQuery(IApplicationDbContextFactory contexts)
         var current = db.Routes.Where(r => r.Status != RouteStatus.Superseded && r.Status != RouteStatus.Withdrawn);
 
         var total = await current.CountAsync(cancellationToken);
-        var routes = await current
+        var items = await current
             .OrderBy(r => r.Code).ThenBy(r => r.VersionNumber)
             .Skip(page.Skip).Take(page.Take)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-
-        var partnerIds = routes.SelectMany(r => r.Partners).Select(p => p.InstitutionId).Distinct().ToList();
-        var names = await db.Institutions
-            .Where(i => partnerIds.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
-
-        var items = routes.Select(r => new RouteListItem(
+            .Select(r => new RouteListItem(
                 r.Id, r.Code, r.VersionNumber, r.Definition.Name, r.Definition.Type, r.Status, r.Definition.Profile,
                 r.Definition.Level, r.Definition.FirstSchoolYear,
-                r.Partners.OrderBy(p => p.Sector).Select(p => names.GetValueOrDefault(p.InstitutionId, "?")).ToList()))
-            .ToList();
+                r.Partners
+                    .Join(db.Institutions, p => p.InstitutionId, i => i.Id, (p, i) => new { p.Sector, i.Name })
+                    .OrderBy(p => p.Sector).ThenBy(p => p.Name)
+                    .Select(p => p.Name)
+                    .ToList()))
+            .ToListAsync(cancellationToken);
         return new PagedResult<RouteListItem>(items, total);
     }
 }

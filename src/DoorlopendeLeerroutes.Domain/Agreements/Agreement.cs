@@ -142,8 +142,9 @@ public sealed class Agreement : Entity
     {
         var copy = new Agreement(
             Guid.NewGuid(), 1, Kind, SignedOn, File, FundingTransferred, UsesLegalRoom, UploadedBy, UploadedAt);
-        copy._items.AddRange(_items);
-        copy._parties.AddRange(_parties);
+        // New record instances: EF tracks owned rows by instance, and these belong to another agreement.
+        copy._items.AddRange(_items.Select(i => i with { }));
+        copy._parties.AddRange(_parties.Select(p => p with { }));
         return copy;
     }
 

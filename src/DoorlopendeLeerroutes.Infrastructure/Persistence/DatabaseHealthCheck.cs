@@ -19,7 +19,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> contex
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             return pending == 0
                 ? HealthCheckResult.Healthy("De database is bereikbaar en bijgewerkt.")
-                : HealthCheckResult.Degraded($"De database mist {pending} migratie(s).");
+                : HealthCheckResult.Unhealthy($"De database mist {pending} migratie(s).");
         }
 #pragma warning disable CA1031 // a health check reports every failure instead of throwing
         catch (Exception ex)

@@ -221,8 +221,7 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VoInstitutionId");
 
-                    b.HasIndex("PupilId", "RouteId")
-                        .IsUnique();
+                    b.HasIndex("PupilId", "RouteId");
 
                     b.HasIndex(new[] { "PupilId" }, "IX_Enrolments_PupilId_Open")
                         .IsUnique()
@@ -595,7 +594,6 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("InstitutionId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Board")

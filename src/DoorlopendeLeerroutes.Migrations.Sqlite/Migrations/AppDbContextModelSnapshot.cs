@@ -216,8 +216,7 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VoInstitutionId");
 
-                    b.HasIndex("PupilId", "RouteId")
-                        .IsUnique();
+                    b.HasIndex("PupilId", "RouteId");
 
                     b.HasIndex(new[] { "PupilId" }, "IX_Enrolments_PupilId_Open")
                         .IsUnique()
@@ -590,7 +589,6 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("InstitutionId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Board")

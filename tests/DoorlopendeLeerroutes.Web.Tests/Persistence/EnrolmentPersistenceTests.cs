@@ -28,7 +28,33 @@ public sealed class EnrolmentPersistenceTests(AppFactory app) : IClassFixture<Ap
             DutchTime.Today(DateTime.UtcNow), [], coordinator).Value;
         db.Enrolments.Add(second);
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+        // The open-enrolment index refused it (SQLite names the column, SQL Server the index), not a foreign key.
+        var message = error.InnerException?.Message ?? string.Empty;
+        Assert.True(
+            message.Contains("Enrolments.PupilId", StringComparison.Ordinal)
+            || message.Contains("IX_Enrolments_PupilId_Open", StringComparison.Ordinal),
+            message);
+    }
+
+    [Fact]
+    public async Task R_PUPIL_2_a_pupil_may_return_to_the_same_route_after_an_earlier_enrolment_ended()
+    {
+        await using var db = await app.OpenDbContextAsync();
+        var open = await db.Enrolments.FirstAsync(e => e.EndDate == null, Ct);
+        var route = await db.Routes.SingleAsync(r => r.Id == open.RouteId, Ct);
+        var pupil = await db.Pupils.SingleAsync(p => p.Id == open.PupilId, Ct);
+        var coordinator = Actor.Coordinator(Guid.NewGuid(), open.VoInstitutionId);
+        var today = DutchTime.Today(DateTime.UtcNow);
+        Assert.True(open.End(today.AddDays(-1), EnrolmentOutcome.Other, "Tijdelijk gestopt", coordinator).IsSuccess);
+
+        var again = Enrolment.Start(pupil, route, open.VoInstitutionId, open.MboInstitutionId, today, [open], coordinator);
+        Assert.True(again.IsSuccess, again.ToString());
+        db.Enrolments.Add(again.Value);
+        await db.SaveChangesAsync(Ct);
+
+        Assert.Equal(2, await db.Enrolments.CountAsync(e => e.PupilId == pupil.Id && e.RouteId == route.Id, Ct));
     }
 
     [Fact]

@@ -106,16 +106,116 @@ public sealed class RoutePersistenceTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
-    public async Task Audit_columns_are_set_on_insert_and_update()
+    public async Task Audit_columns_are_set_on_insert_and_renewed_on_update()
     {
         var (vo, _) = await NewPartnersAsync("65AA", "65AB");
+        DateTime createdAt, firstModifiedAt;
+        Guid firstVersion;
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            var entry = db.Entry(await db.Institutions.SingleAsync(i => i.Id == vo.Id, Ct));
+            createdAt = (DateTime)entry.Property("CreatedAt").CurrentValue!;
+            firstModifiedAt = (DateTime)entry.Property("ModifiedAt").CurrentValue!;
+            firstVersion = entry.Entity.Version;
+            Assert.True(createdAt > DateTime.UtcNow.AddMinutes(-5) && createdAt <= DateTime.UtcNow.AddSeconds(1));
+            Assert.Equal(createdAt, firstModifiedAt);
 
-        await using var db = await app.OpenDbContextAsync();
-        var entry = db.Entry(await db.Institutions.SingleAsync(i => i.Id == vo.Id, Ct));
-        var createdAt = (DateTime)entry.Property("CreatedAt").CurrentValue!;
-        Assert.True(createdAt > DateTime.UtcNow.AddMinutes(-5) && createdAt <= DateTime.UtcNow.AddSeconds(1));
-        Assert.Equal(createdAt, entry.Property("ModifiedAt").CurrentValue);
+            await Task.Delay(20, Ct);
+            Ok(entry.Entity.Update("65AA", "Nieuwe naam", Sector.Vo, "41000", "Bestuur vo"));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var check = await app.OpenDbContextAsync();
+        var updated = check.Entry(await check.Institutions.SingleAsync(i => i.Id == vo.Id, Ct));
+        Assert.Equal(createdAt, updated.Property("CreatedAt").CurrentValue);
+        Assert.True((DateTime)updated.Property("ModifiedAt").CurrentValue! > firstModifiedAt);
+        Assert.NotEqual(firstVersion, updated.Entity.Version);
     }
+
+    [Fact]
+    public async Task R_AGR_3_a_new_agreement_version_on_a_stored_route_is_added_and_the_route_can_be_submitted()
+    {
+        var (vo, mbo) = await NewPartnersAsync("66AA", "66AB");
+        var voCoordinator = Actor.Coordinator(Guid.NewGuid(), vo.Id);
+        var mboCoordinator = Actor.Coordinator(Guid.NewGuid(), mbo.Id);
+        var route = Route.Create("LR-TEST-0006", Definition(), [new(vo), new(mbo)], voCoordinator, Now).Value;
+        Ok(AddAgreement(route, voCoordinator));
+        await SaveAsync(db => db.Routes.Add(route));
+
+        // A later request: load the route as a use case would, add a second version, confirm and submit.
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            var stored = await db.Routes.SingleAsync(r => r.Id == route.Id, Ct);
+            Ok(AddAgreement(stored, mboCoordinator));
+            Ok(stored.ConfirmParticipation(vo.Id, voCoordinator, Now));
+            Ok(stored.ConfirmParticipation(mbo.Id, mboCoordinator, Now));
+            Ok(stored.Submit(mboCoordinator, Now));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var check = await app.OpenDbContextAsync();
+        var reloaded = await check.Routes.SingleAsync(r => r.Id == route.Id, Ct);
+        Assert.Equal([1, 2], reloaded.Agreements.Select(a => a.Number).Order());
+        Assert.Equal(2, reloaded.CurrentAgreement!.Number);
+        Assert.Equal(2, reloaded.CurrentAgreement.Parties.Count);
+        Assert.Equal(RouteStatus.Submitted, reloaded.Status);
+    }
+
+    [Fact]
+    public async Task R_ROUTE_10_a_new_version_of_a_stored_route_is_saved_registered_and_replaces_the_old_one()
+    {
+        var (vo, mbo) = await NewPartnersAsync("67AA", "67AB");
+        var voCoordinator = Actor.Coordinator(Guid.NewGuid(), vo.Id);
+        var mboCoordinator = Actor.Coordinator(Guid.NewGuid(), mbo.Id);
+        var admin = Actor.Administrator(Guid.NewGuid());
+        var route = Route.Create("LR-TEST-0007", Definition(), [new(vo), new(mbo)], voCoordinator, Now).Value;
+        Ok(AddAgreement(route, voCoordinator));
+        Ok(route.ConfirmParticipation(vo.Id, voCoordinator, Now));
+        Ok(route.ConfirmParticipation(mbo.Id, mboCoordinator, Now));
+        Ok(route.Submit(voCoordinator, Now));
+        Ok(route.Register(admin, Now));
+        await SaveAsync(db => db.Routes.Add(route));
+
+        Guid nextId;
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            var registered = await db.Routes.SingleAsync(r => r.Id == route.Id, Ct);
+            var next = registered.StartNewVersion(voCoordinator, Now).Value;
+            nextId = next.Id;
+            db.Routes.Add(next);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            var next = await db.Routes.SingleAsync(r => r.Id == nextId, Ct);
+            var previous = await db.Routes.SingleAsync(r => r.Id == route.Id, Ct);
+            Assert.Equal(next.Id, previous.PendingVersionId);
+            Assert.NotNull(next.CurrentAgreement);
+            Ok(next.Edit(Definition("Zorg, tweede versie"), [new(vo), new(mbo)], voCoordinator, Now));
+            Ok(next.ConfirmParticipation(vo.Id, voCoordinator, Now));
+            Ok(next.ConfirmParticipation(mbo.Id, mboCoordinator, Now));
+            Ok(next.Submit(voCoordinator, Now));
+            Ok(next.Register(admin, Now, previous));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var check = await app.OpenDbContextAsync();
+        var versions = await check.Routes.Where(r => r.Code == "LR-TEST-0007").OrderBy(r => r.VersionNumber).ToListAsync(Ct);
+        Assert.Equal([RouteStatus.Superseded, RouteStatus.Registered], versions.Select(v => v.Status));
+        Assert.Equal("Zorg, tweede versie", versions[1].Definition.Name);
+        Assert.Null(versions[0].PendingVersionId);
+        Assert.Equal(versions[0].CurrentAgreement!.File.Sha256, versions[1].CurrentAgreement!.File.Sha256);
+    }
+
+    private static Result AddAgreement(Route route, Actor by) => route.AddAgreement(
+        AgreementKind.CooperationAgreement, new DateOnly(2026, 1, 10),
+        StoredFile.Create("k/" + Guid.NewGuid().ToString("N") + ".pdf", "overeenkomst.pdf", 1234, new string('b', 64), 8).Value,
+        new Dictionary<AgreementItem, int>
+        {
+            [AgreementItem.TransferOption] = 2, [AgreementItem.JoiningAndChanges] = 3, [AgreementItem.ProgrammeAndResponsibilities] = 4,
+        },
+        false, false, by, Now);
 
     private static DateTime Now => DateTime.UtcNow;
 

@@ -35,9 +35,9 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.HasOne<Institution>().WithMany().HasForeignKey(e => e.MboInstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.OutcomeNote).HasMaxLength(Enrolment.MaxOutcomeNoteLength);
 
-        // A pupil is enrolled in a route once (CONVENTIONS "pupil per route"). At most one open enrolment per pupil
-        // (R-PUPIL-2) is a filtered index whose SQL differs per provider: see AppDbContext.OnModelCreating.
-        builder.HasIndex(e => new { e.PupilId, e.RouteId }).IsUnique();
+        // Not unique: a pupil may return to a route after an earlier enrolment ended. At most one open enrolment per
+        // pupil (R-PUPIL-2) is a filtered unique index whose SQL differs per provider: see AppDbContext.OnModelCreating.
+        builder.HasIndex(e => new { e.PupilId, e.RouteId });
         builder.HasIndex(e => e.RouteId);
 
         builder.HasMany(e => e.Phases).WithOne().HasForeignKey("EnrolmentId").IsRequired().OnDelete(DeleteBehavior.Cascade);

@@ -43,7 +43,8 @@ internal sealed class RouteConfiguration : IEntityTypeConfiguration<Route>
         builder.HasMany(r => r.History).WithOne().HasForeignKey("RouteId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Partners).AutoInclude();
         builder.Navigation(r => r.History).HasField("_history");
-        builder.Navigation(r => r.Agreements).HasField("_agreements");
+        // The route's own rules read the current agreement (R-ROUTE-7, numbering of versions), so it always comes along.
+        builder.Navigation(r => r.Agreements).HasField("_agreements").AutoInclude();
     }
 }
 
@@ -106,7 +107,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         {
             parties.ToTable("AgreementParties");
             parties.WithOwner().HasForeignKey("AgreementId");
-            parties.Property(p => p.InstitutionId).IsRequired();
+            // A Guid key part would be "generated on add" by convention, making EF update instead of insert new parties.
+            parties.Property(p => p.InstitutionId).IsRequired().ValueGeneratedNever();
             parties.Property(p => p.Board).IsRequired();
             parties.HasKey("AgreementId", nameof(AgreementParty.InstitutionId));
         });

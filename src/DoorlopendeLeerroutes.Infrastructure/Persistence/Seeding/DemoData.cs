@@ -80,7 +80,7 @@ public static class DemoData
         Confirm(tech, mbo3Coordinator, mbo3, nowUtc.AddDays(-15));
         Check(tech.Submit(vo1Coordinator, nowUtc.AddDays(-15)));
 
-        // 4. Rejected: the agreement lacked the financial arrangements, so the registry sent it back.
+        // 4. Rejected: the registry found the overstapoptie not worked out for pupils who stop in the second year.
         var economy = NewRoute("LR-" + current.StartYear + "-0004", Definition(
                 "Ondernemen en retail", RouteType.Continuous, VmboProfile.EconomieOndernemen, [Track.GL, Track.TL],
                 "25700", MboLevel.Level4, current), [vo2, mbo1], vo2Coordinator, nowUtc.AddDays(-30));
@@ -89,7 +89,7 @@ public static class DemoData
         Confirm(economy, mbo1Coordinator, mbo1, nowUtc.AddDays(-28));
         Check(economy.Submit(vo2Coordinator, nowUtc.AddDays(-28)));
         Check(economy.Reject(admin,
-            "In de overeenkomst ontbreekt hoe de overstapoptie werkt voor leerlingen die in het tweede jaar stoppen.",
+            "De overeenkomst noemt de overstapoptie, maar niet voor leerlingen die in het tweede jaar stoppen. Werk dat uit en meld opnieuw.",
             nowUtc.AddDays(-25)));
 
         // 5. Draft: Media, vormgeving en ICT, waiting for the mbo partner to confirm.
@@ -100,17 +100,21 @@ public static class DemoData
 
         db.Routes.AddRange(care, green, tech, economy, media);
 
-        var pupils = AddPupils(db, care, green, counted, vo1Coordinator, vo3Coordinator, vo1, mbo1, vo3, mbo2);
+        var pupils = AddPupils(db, care, green, counted, nowUtc, vo1Coordinator, vo3Coordinator, vo1, mbo1, vo3, mbo2);
         return new Summary(6, 5, pupils);
     }
 
     private static int AddPupils(
-        AppDbContext db, Route care, Route green, SchoolYear counted, Actor careCoordinator, Actor greenCoordinator,
+        AppDbContext db, Route care, Route green, SchoolYear counted, DateTime nowUtc, Actor careCoordinator, Actor greenCoordinator,
         Institution vo1, Institution mbo1, Institution vo3, Institution mbo2)
     {
         var countDate = counted.CountDate;
         var cutoff = DutchTime.EndOfDayUtc(countDate);
         var names = DemoNames.Generate(40);
+        var today = DutchTime.Today(nowUtc);
+
+        // Nothing is recorded in the future, whatever day the demo is loaded (R-PUPIL-4: the server sets the moment).
+        DateTime NotAfterNow(DateTime moment) => moment < nowUtc ? moment : nowUtc.AddMinutes(-1);
         var number = 0;
 
         for (var i = 0; i < 40; i++)
@@ -126,14 +130,15 @@ public static class DemoData
             var cohortStart = onGreen
                 ? (i < 34 ? counted.FirstDay.AddYears(-1) : counted.FirstDay)
                 : (i < 12 ? counted.FirstDay.AddYears(-2) : counted.FirstDay.AddYears(-1));
-            var start = i == 25 ? countDate.AddDays(35) : cohortStart; // i 25: a mid-year start after the count date
+            // i 25: a mid-year start after the count date (today at the latest).
+            var start = i == 25 ? (countDate.AddDays(35) < today ? countDate.AddDays(35) : today) : cohortStart;
             var pupil = Pupil.Create(
                 NextEducationNumber(ref number), last, prefix, first, start.AddYears(-15).AddDays(-i * 17)).Value;
             db.Pupils.Add(pupil);
 
             var enrolment = Enrolment.Start(pupil, route, vo.Id, mbo.Id, start, [], coordinator).Value;
             db.Enrolments.Add(enrolment);
-            var recorded = DutchTime.StartOfDayUtc(start).AddHours(10);
+            var recorded = NotAfterNow(DutchTime.StartOfDayUtc(start).AddHours(10));
 
             if (i == 20)
             {
@@ -151,7 +156,7 @@ public static class DemoData
                     4 => cutoff.AddMinutes(-1), // 1 October 23:59 local: still counts
                     _ => DutchTime.StartOfDayUtc(mboFrom.AddDays(20)).AddHours(9),
                 };
-                Check(enrolment.RecordPhase(Phase.Mbo, mboFrom, coordinator, recordedAt));
+                Check(enrolment.RecordPhase(Phase.Mbo, mboFrom, coordinator, NotAfterNow(recordedAt)));
             }
 
             if (i == 7)

@@ -321,8 +321,7 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_PupilId_RouteId",
                 table: "Enrolments",
-                columns: new[] { "PupilId", "RouteId" },
-                unique: true);
+                columns: new[] { "PupilId", "RouteId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_RouteId",
