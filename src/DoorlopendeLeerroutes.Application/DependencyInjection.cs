@@ -13,6 +13,9 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddScoped<Accounts.AccessScope>();
+        services.AddScoped<Accounts.UserAdministration>();
+        services.AddScoped<InstitutionAdministration>();
         services.AddScoped<HomeOverviewQuery>();
         services.AddScoped<RouteListQuery>();
         services.AddScoped<InstitutionListQuery>();

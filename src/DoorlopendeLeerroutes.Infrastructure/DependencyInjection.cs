@@ -1,6 +1,9 @@
+using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Interceptors;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,9 +39,46 @@ public static class DependencyInjection
             ServiceLifetime.Scoped);
         services.AddScoped<IApplicationDbContextFactory, ApplicationDbContextFactory>();
         services.AddScoped<DatabaseInitializer>();
+        AddAccounts(services);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
+    }
+
+    /// <summary>
+    /// ASP.NET Core Identity on the same database: lockout after 5 failed attempts for 15 minutes, a password policy
+    /// with Dutch messages, unique e-mail addresses, and the claims the access rules need.
+    /// </summary>
+    private static void AddAccounts(IServiceCollection services)
+    {
+        // Identity's stores take the context from DI; it comes from the same factory as every other context.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false; // length beats symbols (NCSC advice)
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<AccountSeeder>();
+        services.AddScoped<AdministratorBootstrap>();
     }
 
     /// <summary>Points an options builder at the chosen provider and its own migrations assembly.</summary>

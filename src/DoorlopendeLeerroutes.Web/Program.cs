@@ -1,9 +1,13 @@
 using System.Globalization;
 using DoorlopendeLeerroutes.Application;
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
+using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Observability;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -23,7 +27,7 @@ builder.Services.AddSerilog(
         .Enrich.FromLogContext(),
     preserveStaticLogger: true);
 
-// The keys that protect antiforgery tokens (and later the sign-in cookie) must survive a restart of the container.
+// The keys that protect the sign-in cookie and antiforgery tokens must survive a restart of the container.
 if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
 {
     builder.Services.AddDataProtection()
@@ -36,7 +40,23 @@ builder.Services.AddMudServices();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Environment.ContentRootPath);
 
+// Accounts: cookie sign-in with sliding and absolute limits, every page closed to anonymous users unless it says
+// [AllowAnonymous], the circuit's sign-in re-checked every minute, and a rate limit on signing in.
+builder.Services.AddSessionPolicy();
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddLoginRateLimiting(builder.Configuration);
+
 var app = builder.Build();
+
+if (AdministratorCommand.IsRequested(args))
+{
+    return await AdministratorCommand.RunAsync(app, args);
+}
 
 // First, so that every log line of the request, the exception handler's included, carries the correlation id.
 app.UseCorrelationId();
@@ -51,7 +71,6 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-
 var dutch = new CultureInfo("nl-NL");
 CultureInfo.DefaultThreadCurrentCulture = dutch;
 CultureInfo.DefaultThreadCurrentUICulture = dutch;
@@ -63,20 +82,27 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 
 app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UsePasswordChangeRequirement();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    // Creates the SQLite file and folder, applies migrations, and in Development loads demo data into an empty database.
+    // Creates the SQLite file and folder, applies migrations, makes sure the roles exist, and in Development loads demo
+    // data and demo accounts into an empty database.
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
         .InitialiseAsync(allowDemoData: app.Environment.IsDevelopment());
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the integration tests can start the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -2,6 +2,7 @@ using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DoorlopendeLeerroutes.Application.Common;
 
@@ -20,6 +21,10 @@ public interface IApplicationDbContext : IAsyncDisposable
     DbSet<Enrolment> Enrolments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The change tracker's entry, e.g. to set the <c>Version</c> a form was loaded with.</summary>
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Counting;
@@ -25,7 +26,7 @@ public sealed record CountOverview(
     IReadOnlyList<RouteCountRow> Routes);
 
 /// <summary>Computes the 1 October count (R-COUNT-1…6) of one school year with the domain's <see cref="FundingCount"/>.</summary>
-public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, TimeProvider time)
+public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
 {
     public async Task<CountOverview> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default)
     {
@@ -36,8 +37,8 @@ public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, Ti
             .Select(r => new { r.Id, r.Code, r.Definition.Name, r.Definition.EntryYear })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
 
-        // R-COUNT-2: only enrolments active on the count date are read.
-        var enrolments = await db.Enrolments
+        // R-COUNT-2: only enrolments active on the count date are read; R-ACCESS-1: only those the user may see.
+        var enrolments = await scope.Enrolments(db)
             .Where(e => e.StartDate <= countDate && (e.EndDate == null || e.EndDate >= countDate))
             .Select(e => new
             {

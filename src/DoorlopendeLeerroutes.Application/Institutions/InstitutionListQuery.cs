@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,12 @@ namespace DoorlopendeLeerroutes.Application.Institutions;
 
 public sealed record InstitutionListItem(Guid Id, string Brin, string Name, Sector Sector, string BoardNumber, string BoardName);
 
-/// <summary>The institutions, a page at a time, ordered by name.</summary>
-public sealed class InstitutionListQuery(IApplicationDbContextFactory contexts)
+/// <summary>The institutions, a page at a time, ordered by name (Beheer: administrators only).</summary>
+public sealed class InstitutionListQuery(IApplicationDbContextFactory contexts, AccessScope scope)
 {
     public async Task<PagedResult<InstitutionListItem>> ExecuteAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
+        scope.RequireAdministrator();
         await using var db = await contexts.CreateAsync(cancellationToken);
         var total = await db.Institutions.CountAsync(cancellationToken);
         var institutions = await db.Institutions

@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Pupils;
@@ -10,14 +11,14 @@ namespace DoorlopendeLeerroutes.Application.Pupils;
 public sealed record RoutePupilFigures(
     Guid RouteId, string Code, string Name, int Active, int InVoPhase, int InMboPhase, int WithoutPhase, int DifferFromExpected);
 
-public sealed class PupilsPerRouteQuery(IApplicationDbContextFactory contexts, TimeProvider time)
+public sealed class PupilsPerRouteQuery(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
 {
     public async Task<IReadOnlyList<RoutePupilFigures>> ExecuteAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         var today = DutchTime.Today(time.GetUtcNow().UtcDateTime);
 
-        var active = await db.Enrolments
+        var active = await scope.Enrolments(db)
             .Where(e => e.StartDate <= today && (e.EndDate == null || e.EndDate >= today))
             .Select(e => new
             {

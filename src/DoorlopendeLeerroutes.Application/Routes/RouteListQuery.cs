@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Routes;
@@ -19,15 +20,15 @@ public sealed record RouteListItem(
     IReadOnlyList<string> PartnerNames);
 
 /// <summary>
-/// The routes in force or in preparation, a page at a time, ordered by code. Superseded and withdrawn versions are
+/// The routes in force or in preparation that the user may see (R-ACCESS-1), a page at a time, ordered by code. Superseded and withdrawn versions are
 /// history and are left out.
 /// </summary>
-public sealed class RouteListQuery(IApplicationDbContextFactory contexts)
+public sealed class RouteListQuery(IApplicationDbContextFactory contexts, AccessScope scope)
 {
     public async Task<PagedResult<RouteListItem>> ExecuteAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var current = db.Routes.Where(r => r.Status != RouteStatus.Superseded && r.Status != RouteStatus.Withdrawn);
+        var current = scope.Routes(db).Where(r => r.Status != RouteStatus.Superseded && r.Status != RouteStatus.Withdrawn);
 
         var total = await current.CountAsync(cancellationToken);
         var items = await current

@@ -4,6 +4,9 @@ using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Domain.Agreements;
+using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
@@ -12,7 +15,8 @@ namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 /// One model for both providers. Provider-specific migrations live in their own assemblies
 /// (DoorlopendeLeerroutes.Migrations.Sqlite / .SqlServer); see <see cref="DatabaseOptions"/>.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IApplicationDbContext
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
 {
     public DbSet<Institution> Institutions => Set<Institution>();
 
@@ -22,16 +26,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     /// <summary>True on SQL Server; the few provider-specific bits of the model (index filters) ask this.</summary>
     internal bool IsSqlServer => Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        AuditColumns.AddTo(modelBuilder);
+        base.OnModelCreating(builder); // Identity's tables
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        AuditColumns.AddTo(builder);
 
         // R-PUPIL-2: at most one open enrolment per pupil; the domain checks overlapping periods, this guards the rest.
-        modelBuilder.Entity<Enrolment>()
+        builder.Entity<Enrolment>()
             .HasIndex(e => e.PupilId, Configurations.EnrolmentConfiguration.OpenEnrolmentIndex)
             .IsUnique()
             .HasFilter(IsSqlServer ? "[EndDate] IS NULL" : "\"EndDate\" IS NULL");
@@ -39,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
+
         // Value objects are stored as their text; each converter normalises through the value object's own factory.
         configurationBuilder.Properties<Brin>().HaveConversion<ValueConverters.BrinConverter>().HaveMaxLength(4);
         configurationBuilder.Properties<BoardNumber>().HaveConversion<ValueConverters.BoardNumberConverter>().HaveMaxLength(5);

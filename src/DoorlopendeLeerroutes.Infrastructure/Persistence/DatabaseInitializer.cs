@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,16 @@ using Microsoft.Extensions.Logging;
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 
 /// <summary>
-/// Start-up work on the database: make the SQLite folder, apply migrations, and in Development fill an empty database
-/// with demo data. Never seeds a database that already holds institutions.
+/// Start-up work on the database: make the SQLite folder, apply migrations, make sure the three roles exist, and in
+/// Development fill an empty database with demo data and demo accounts. Never seeds a database that already holds
+/// institutions.
 /// </summary>
 public sealed class DatabaseInitializer(
-    IDbContextFactory<AppDbContext> contexts, DatabaseOptions options, TimeProvider time, ILogger<DatabaseInitializer> logger)
+    IDbContextFactory<AppDbContext> contexts,
+    DatabaseOptions options,
+    AccountSeeder accounts,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(bool allowDemoData, CancellationToken cancellationToken = default)
     {
@@ -35,13 +41,15 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        await accounts.EnsureRolesAsync();
         if (allowDemoData && options.SeedDemoData && !await db.Institutions.AnyAsync(cancellationToken))
         {
             var summary = DemoData.AddTo(db, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
+            var demoAccounts = await accounts.SeedDemoAccountsAsync(cancellationToken);
             logger.LogInformation(
-                "Demo data loaded: {InstitutionCount} institutions, {RouteCount} routes, {PupilCount} pupils",
-                summary.Institutions, summary.Routes, summary.Pupils);
+                "Demo data loaded: {InstitutionCount} institutions, {RouteCount} routes, {PupilCount} pupils, {AccountCount} accounts",
+                summary.Institutions, summary.Routes, summary.Pupils, demoAccounts);
         }
     }
 }

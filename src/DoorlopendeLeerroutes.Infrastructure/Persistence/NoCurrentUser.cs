@@ -2,8 +2,8 @@ using DoorlopendeLeerroutes.Application.Common;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 
-/// <summary>Used until sign-in provides the user, and for start-up work (migrations, demo data).</summary>
+/// <summary>For start-up work (migrations, demo data) and command-line tasks: nobody is signed in.</summary>
 internal sealed class NoCurrentUser : ICurrentUser
 {
-    public Guid? UserId => null;
+    public UserContext? User => null;
 }

@@ -17,7 +17,7 @@ public sealed class ErrorHandlingTests(AppFactory app) : IClassFixture<AppFactor
     {
         using var factory = app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
             services.AddSingleton<IStartupFilter, ThrowingEndpoint>()));
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(SignIn.VoCoordinator);
 
         using var response = await client.GetAsync("/test/gooi-fout", TestContext.Current.CancellationToken);
 

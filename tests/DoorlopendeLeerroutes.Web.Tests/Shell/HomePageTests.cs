@@ -9,7 +9,7 @@ public sealed partial class HomePageTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Home_page_is_dutch_and_shows_the_demo_figures()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(SignIn.Administrator);
 
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 
@@ -30,7 +30,7 @@ public sealed partial class HomePageTests(AppFactory app) : IClassFixture<AppFac
     [InlineData("Beheer", "beheer")]
     public async Task Navigation_offers_the_dutch_sections(string label, string href)
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(SignIn.Administrator);
 
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 
@@ -40,7 +40,7 @@ public sealed partial class HomePageTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Unknown_address_gives_404_with_a_dutch_page()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(SignIn.VoViewer);
 
         using var response = await client.GetAsync("/bestaat-echt-niet", TestContext.Current.CancellationToken);
 

@@ -13,7 +13,7 @@ public sealed partial class SectionPageTests(AppFactory app) : IClassFixture<App
     [InlineData("/beheer", "Beheer")]
     public async Task Section_page_has_one_dutch_h1_and_a_title(string path, string heading)
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(SignIn.Administrator);
 
         var html = await client.GetStringAsync(path, TestContext.Current.CancellationToken);
 
@@ -25,7 +25,7 @@ public sealed partial class SectionPageTests(AppFactory app) : IClassFixture<App
     [Fact]
     public async Task Count_page_shows_the_totals_of_the_demo_count_without_pupil_numbers()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(SignIn.Administrator);
 
         var html = await client.GetStringAsync("/teldatum", TestContext.Current.CancellationToken);
 

@@ -34,6 +34,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The hosting environment; Development loads the demo data into the empty database.</summary>
     protected virtual string Environment => "Development";
 
+    /// <summary>Tests sign in often from one address; the rate-limit test sets its own low limit.</summary>
+    protected virtual int LoginAttemptsPerMinute => 10_000;
+
     /// <summary>Where the SQLite file goes; a subclass may point into a folder that does not exist yet.</summary>
     protected virtual string SqliteConnectionString => Database.ConnectionString;
 
@@ -48,6 +51,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:Provider"] = Database.Provider,
             ["ConnectionStrings:" + Database.Provider] = Database.IsSqlServer ? Database.ConnectionString : SqliteConnectionString,
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, "logs", "app-.log"),
+            ["RateLimiting:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
     }
 

@@ -1,0 +1,37 @@
+using DoorlopendeLeerroutes.Domain.Common;
+using FluentValidation;
+
+namespace DoorlopendeLeerroutes.Application.Accounts;
+
+/// <summary>The fields of the "gebruiker" form on the Beheer page.</summary>
+public sealed class UserForm
+{
+    public string Email { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public UserRole Role { get; set; } = UserRole.Coordinator;
+
+    public Guid? InstitutionId { get; set; }
+}
+
+public sealed class UserFormValidator : AbstractValidator<UserForm>
+{
+    public const int MaxLength = 200;
+
+    public UserFormValidator()
+    {
+        RuleFor(f => f.Email)
+            .NotEmpty().WithMessage("Vul het e-mailadres in.")
+            .MaximumLength(MaxLength).WithMessage("Het e-mailadres is te lang.")
+            .EmailAddress().WithMessage("Dit is geen geldig e-mailadres.");
+        RuleFor(f => f.DisplayName)
+            .NotEmpty().WithMessage("Vul de naam in.")
+            .MaximumLength(MaxLength).WithMessage("De naam is te lang (hoogstens 200 tekens).");
+        RuleFor(f => f.Role).IsInEnum().WithMessage("Kies een rol.");
+        RuleFor(f => f.InstitutionId)
+            .NotNull().When(f => f.Role != UserRole.Administrator).WithMessage(AccountErrors.InstitutionRequired.Message);
+        RuleFor(f => f.InstitutionId)
+            .Null().When(f => f.Role == UserRole.Administrator).WithMessage(AccountErrors.AdministratorHasNoInstitution.Message);
+    }
+}

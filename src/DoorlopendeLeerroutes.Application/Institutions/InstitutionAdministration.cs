@@ -1,0 +1,111 @@
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Institutions;
+
+/// <summary>Creating and correcting institutions (administrators only, R-INST-1…3), written to the audit log.</summary>
+public sealed class InstitutionAdministration(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit)
+{
+    public async Task<InstitutionForm?> LoadAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        scope.RequireAdministrator();
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return institution is null
+            ? null
+            : new InstitutionForm
+            {
+                Brin = institution.Brin.Value, Name = institution.Name, Sector = institution.Sector,
+                BoardNumber = institution.BoardNumber.Value, BoardName = institution.BoardName, Version = institution.Version,
+            };
+    }
+
+    public async Task<Result<Guid>> CreateAsync(InstitutionForm form, CancellationToken cancellationToken = default)
+    {
+        scope.RequireAdministrator();
+        var created = Institution.Create(form.Brin, form.Name, form.Sector, form.BoardNumber, form.BoardName);
+        if (created.IsFailure)
+        {
+            return Result<Guid>.Failure(created.Errors);
+        }
+
+        var institution = created.Value;
+        await using var db = await contexts.CreateAsync(cancellationToken);
+
+        // R-INST-3: a clear message first; the unique index catches a simultaneous second create.
+        if (await db.Institutions.AnyAsync(i => i.Brin == institution.Brin, cancellationToken))
+        {
+            return Result<Guid>.Failure(DomainErrors.Institution.BrinNotUnique);
+        }
+
+        db.Institutions.Add(institution);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Result<Guid>.Failure(DomainErrors.Institution.BrinNotUnique);
+        }
+
+        await audit.RecordAsync(AuditKind.InstitutionCreated, scope.User.UserId, institution.Brin.Value, institution.Name, cancellationToken);
+        return Result<Guid>.Success(institution.Id);
+    }
+
+    public async Task<Result> UpdateAsync(Guid id, InstitutionForm form, CancellationToken cancellationToken = default)
+    {
+        scope.RequireAdministrator();
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (institution is null)
+        {
+            return Result.Failure(AccountErrors.NotFound);
+        }
+
+        var updated = institution.Update(form.Brin, form.Name, form.Sector, form.BoardNumber, form.BoardName);
+        if (updated.IsFailure)
+        {
+            return updated;
+        }
+
+        if (await db.Institutions.AnyAsync(i => i.Id != id && i.Brin == institution.Brin, cancellationToken))
+        {
+            return Result.Failure(DomainErrors.Institution.BrinNotUnique);
+        }
+
+        // The version the form was loaded with: a save over someone else's change is refused, not merged.
+        db.Entry(institution).Property(i => i.Version).OriginalValue = form.Version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Failure(AccountErrors.ConcurrencyConflict);
+        }
+        catch (DbUpdateException)
+        {
+            return Result.Failure(DomainErrors.Institution.BrinNotUnique);
+        }
+
+        await audit.RecordAsync(AuditKind.InstitutionChanged, scope.User.UserId, institution.Brin.Value, institution.Name, cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>All institutions as choices for a select list (name and BRIN only).</summary>
+    public async Task<IReadOnlyList<InstitutionChoice>> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        scope.RequireAdministrator();
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var list = await db.Institutions.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
+        return list.Select(i => new InstitutionChoice(i.Id, i.Name, i.Brin.Value, i.Sector)).ToList();
+    }
+}
+
+public sealed record InstitutionChoice(Guid Id, string Name, string Brin, Sector Sector)
+{
+    public override string ToString() => $"{Name} ({Brin})";
+}

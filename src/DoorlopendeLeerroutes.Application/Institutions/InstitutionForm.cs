@@ -1,0 +1,42 @@
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using FluentValidation;
+
+namespace DoorlopendeLeerroutes.Application.Institutions;
+
+/// <summary>The fields of the "instelling" form on the Beheer page. <see cref="Version"/> detects a concurrent change.</summary>
+public sealed class InstitutionForm
+{
+    public string Brin { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public Sector Sector { get; set; } = Sector.Vo;
+
+    public string BoardNumber { get; set; } = string.Empty;
+
+    public string BoardName { get; set; } = string.Empty;
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>Checks the form as the user types, with the same value objects (and messages) the domain uses.</summary>
+public sealed class InstitutionFormValidator : AbstractValidator<InstitutionForm>
+{
+    public InstitutionFormValidator()
+    {
+        RuleFor(f => f.Brin)
+            .Must(b => Domain.Institutions.Brin.TryCreate(b, out _))
+            .WithMessage(DomainErrors.Institution.BrinInvalid.Message);
+        RuleFor(f => f.Name)
+            .Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= Institution.MaxNameLength)
+            .WithMessage(DomainErrors.Institution.NameRequired.Message);
+        RuleFor(f => f.Sector).IsInEnum().WithMessage(DomainErrors.Institution.SectorInvalid.Message);
+        RuleFor(f => f.BoardNumber)
+            .Must(b => Domain.Institutions.BoardNumber.TryCreate(b, out _))
+            .WithMessage(DomainErrors.Institution.BoardNumberInvalid.Message);
+        RuleFor(f => f.BoardName)
+            .Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= Institution.MaxNameLength)
+            .WithMessage(DomainErrors.Institution.BoardNameRequired.Message);
+    }
+}

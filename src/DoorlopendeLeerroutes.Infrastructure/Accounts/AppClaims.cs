@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
+
+namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
+
+/// <summary>The claims the sign-in cookie carries besides Identity's own (id, e-mail, role, security stamp).</summary>
+public static class AppClaims
+{
+    public const string Institution = "dlr:institution";
+    public const string MustChangePassword = "dlr:must_change_password";
+    public const string DisplayName = "dlr:display_name";
+
+    /// <summary>The user a signed-in principal stands for; null when anonymous or when the role is missing.</summary>
+    public static UserContext? ToUserContext(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return null;
+        }
+
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        if (roles.Count != 1 || !Enum.TryParse<UserRole>(roles[0], out var role) || !Enum.IsDefined(role))
+        {
+            return null; // every account has exactly one role; anything else gets no access at all
+        }
+
+        Guid? institution = Guid.TryParse(principal.FindFirstValue(Institution), out var id) ? id : null;
+        if (role != UserRole.Administrator && institution is null)
+        {
+            return null;
+        }
+
+        var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
+        return new UserContext(userId, email, role, role == UserRole.Administrator ? null : institution);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DoorlopendeLeerroutes.Web.Tests.Support;
+
+/// <summary>The demo accounts (Development) and signing in through the real login form.</summary>
+public static partial class SignIn
+{
+    public const string Administrator = "beheerder@duo.example";
+    public const string VoCoordinator = "coordinator@horizon.example";
+    public const string VoViewer = "lezer@horizon.example";
+    public const string MboCoordinator = "coordinator@rocrivierenland.example";
+    public const string MboViewer = "lezer@rocrivierenland.example";
+    public const string UnrelatedCoordinator = "coordinator@groenevallei.example";
+
+    public static HttpClient AnonymousClient(this WebApplicationFactory<Program> app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client with the sign-in cookie of <paramref name="email"/>; redirects are not followed.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(
+        this WebApplicationFactory<Program> app, string email, string password = AccountSeeder.DemoPassword)
+    {
+        var client = app.AnonymousClient();
+        using var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode} {ErrorText(body)}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Fills in and posts the login form, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var form = await client.GetStringAsync("/account/login" + (returnUrl is null ? string.Empty : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["ReturnUrl"] = returnUrl ?? string.Empty,
+        });
+        return await client.PostAsync("/account/login", content);
+    }
+
+    /// <summary>The message the login page shows, or an empty string.</summary>
+    public static string ErrorText(string html)
+    {
+        var match = LoginError().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value.Trim()) : string.Empty;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("data-testid=\"login-error\"[^>]*>([^<]*)<")]
+    private static partial Regex LoginError();
+}
