@@ -1,0 +1,180 @@
+using System.Net;
+using DoorlopendeLeerroutes.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoorlopendeLeerroutes.Web.Tests.Access;
+
+/// <summary>
+/// The access matrix, generated from the app's own route table: every page and endpoint a new feature adds is covered
+/// without editing this file, except that a route with a parameter ({id}) needs a sample value below.
+/// </summary>
+public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    /// <summary>The only addresses anyone may open without signing in. Adding one is a deliberate decision.</summary>
+    private static readonly string[] PublicRoutes = ["/account/login", "/account/logout", "/fout", "/health", "/niet-gevonden"];
+
+    /// <summary>Names of routes and institutions the unrelated coordinator (Groene Vallei) must never see.</summary>
+    private static readonly string[] HiddenFromUnrelatedCoordinator =
+        ["Zorg en welzijn vmbo-mbo", "Techniek breed naar niveau 4", "Ondernemen en retail", "Vakcollege De Horizon", "ROC Rivierenland", "Maaslandcollege"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> Pages() => [.. AppRoutes(pagesOnly: true).Select(r => r.Template)];
+
+    [Fact]
+    public void Route_table_is_read_and_only_the_agreed_routes_are_public()
+    {
+        var routes = AppRoutes(pagesOnly: false);
+
+        Assert.Contains(routes, r => r.Template == "/leerroutes");
+        Assert.Contains(routes, r => r.Template == "/beheer/gebruikers");
+        Assert.Equal(PublicRoutes, routes.Where(r => r.AllowsAnonymous).Select(r => r.Template).Distinct().Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Anonymous_visitor_is_sent_to_the_login_page(string template)
+    {
+        var route = AppRoutes(pagesOnly: true).Single(r => r.Template == template);
+        if (route.AllowsAnonymous)
+        {
+            return; // the public pages themselves; their list is fixed by the test above
+        }
+
+        using var client = app.AnonymousClient();
+        using var response = await client.GetAsync(await UrlAsync(template), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.AbsolutePath : response.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Viewer_opens_pages_of_its_own_institution_but_no_administrator_page(string template)
+    {
+        using var client = await app.SignedInClientAsync(SignIn.VoViewer);
+
+        using var response = await client.GetAsync(await UrlAsync(template), Ct);
+
+        var route = AppRoutes(pagesOnly: true).Single(r => r.Template == template);
+        if (route.AdministratorsOnly)
+        {
+            AssertRefused(response);
+        }
+        else
+        {
+            var expected = template == "/geen-toegang" ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            Assert.True(response.StatusCode == expected || response.StatusCode == HttpStatusCode.NotFound, $"{template}: {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Unrelated_coordinator_sees_nothing_of_other_institutions(string template)
+    {
+        using var client = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);
+
+        using var response = await client.GetAsync(await UrlAsync(template), Ct);
+
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        foreach (var hidden in HiddenFromUnrelatedCoordinator)
+        {
+            Assert.DoesNotContain(hidden, body, StringComparison.Ordinal);
+        }
+
+        if (AppRoutes(pagesOnly: true).Single(r => r.Template == template).AdministratorsOnly)
+        {
+            AssertRefused(response);
+        }
+    }
+
+    [Fact]
+    public async Task Viewer_can_change_nothing_every_non_get_endpoint_refuses()
+    {
+        using var client = await app.SignedInClientAsync(SignIn.VoViewer);
+        var changing = AppRoutes(pagesOnly: false)
+            .Where(r => r.Methods.Any(m => m is not ("GET" or "HEAD")))
+            .Where(r => r.Template != "/account/logout" && r.Template != "/account/login")
+            .ToList();
+
+        Assert.NotEmpty(changing); // every page accepts form posts, so the list is never empty
+        foreach (var route in changing)
+        {
+            foreach (var method in route.Methods.Where(m => m is not ("GET" or "HEAD")))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), await UrlAsync(route.Template));
+                using var response = await client.SendAsync(request, Ct);
+                Assert.True(
+                    response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.Redirect,
+                    $"{method} {route.Template}: {response.StatusCode}");
+            }
+        }
+    }
+
+    private static void AssertRefused(HttpResponseMessage response)
+    {
+        // Authorization sends a signed-in user without the role to the "geen toegang" page.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/geen-toegang", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A concrete address for a template. A parameter needs a sample that belongs to another institution than the
+    /// viewer's and the unrelated coordinator's; a route with an unknown parameter fails here until one is added.
+    /// </summary>
+    private Task<string> UrlAsync(string template)
+    {
+        if (!template.Contains('{', StringComparison.Ordinal))
+        {
+            return Task.FromResult(template);
+        }
+
+        throw new InvalidOperationException(
+            $"The route {template} has a parameter: add a sample value to {nameof(RouteTableAccessTests)}.{nameof(UrlAsync)}.");
+    }
+
+    private sealed record AppRoute(string Template, string[] Methods, bool AllowsAnonymous, bool AdministratorsOnly, bool IsPage);
+
+    // Read once per test run: test data (MemberData) needs the list before any fixture exists.
+    private static readonly Lazy<List<AppRoute>> AllRoutes = new(() =>
+    {
+        using var app = new AppFactory();
+        var routes = ReadRoutes(app.Services).ToList();
+        app.Database.Dispose();
+        return routes;
+    });
+
+    private static List<AppRoute> AppRoutes(bool pagesOnly) => AllRoutes.Value.Where(r => !pagesOnly || r.IsPage).ToList();
+
+    private static IEnumerable<AppRoute> ReadRoutes(IServiceProvider services)
+    {
+        var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            var template = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            if (template.StartsWith("/_", StringComparison.Ordinal) || Path.HasExtension(template) || template.Contains("{**", StringComparison.Ordinal))
+            {
+                continue; // framework, static files and catch-all fallbacks
+            }
+
+            var isPage = endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET"];
+            if (isPage && methods.Contains("POST") && !methods.Contains("GET"))
+            {
+                isPage = false; // the form-post twin of a page: listed for the non-GET checks, not as a page
+            }
+
+            var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            yield return new AppRoute(
+                template.TrimEnd('/') is { Length: > 0 } t ? t : "/",
+                methods,
+                endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                authorize.Any(a => a.Roles?.Contains("Administrator", StringComparison.Ordinal) == true),
+                isPage);
+        }
+    }
+}
