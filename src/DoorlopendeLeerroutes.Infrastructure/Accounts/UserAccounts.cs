@@ -15,9 +15,7 @@ internal sealed class UserAccounts(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var total = await db.Users.CountAsync(cancellationToken);
-        var rows = await Rows(db)
-            .OrderBy(r => r.Email)
-            .Skip(page.Skip).Take(page.Take)
+        var rows = await Rows(db, db.Users.OrderBy(u => u.Email).Skip(page.Skip).Take(page.Take))
             .ToListAsync(cancellationToken);
         return new PagedResult<UserListItem>(rows.Select(ToItem).ToList(), total);
     }
@@ -25,7 +23,7 @@ internal sealed class UserAccounts(
     public async Task<UserListItem?> FindAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await Rows(db).SingleOrDefaultAsync(r => r.Id == userId, cancellationToken);
+        var row = await Rows(db, db.Users.Where(u => u.Id == userId)).SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : ToItem(row);
     }
 
@@ -181,14 +179,21 @@ internal sealed class UserAccounts(
     private static List<DomainError> Errors(IdentityResult result) =>
         result.Errors.Select(e => new DomainError("identity." + e.Code, e.Description)).ToList();
 
-    private static IQueryable<UserRow> Rows(AppDbContext db) =>
-        from u in db.Users
-        join institution in db.Institutions on u.InstitutionId equals institution.Id into institutions
-        from i in institutions.DefaultIfEmpty()
-        select new UserRow(
-            u.Id, u.Email!, u.DisplayName,
-            db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
-            u.InstitutionId, i == null ? null : i.Name, u.IsDisabled, u.LockoutEnd, u.MustChangePassword);
+    // Filter and order the users first: EF cannot translate a filter on the projected record.
+    private static IQueryable<UserRow> Rows(AppDbContext db, IQueryable<ApplicationUser> users) =>
+        users.Select(u => new UserRow(
+            u.Id,
+            u.Email!,
+            u.DisplayName,
+            (from ur in db.UserRoles
+             join r in db.Roles on ur.RoleId equals r.Id
+             where ur.UserId == u.Id
+             select r.Name).FirstOrDefault(),
+            u.InstitutionId,
+            db.Institutions.Where(i => i.Id == u.InstitutionId).Select(i => i.Name).FirstOrDefault(),
+            u.IsDisabled,
+            u.LockoutEnd,
+            u.MustChangePassword));
 
     private UserListItem ToItem(UserRow row) => new(
         row.Id, row.Email, row.DisplayName,

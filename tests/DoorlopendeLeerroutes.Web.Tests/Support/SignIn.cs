@@ -49,6 +49,15 @@ public static partial class SignIn
         return await client.PostAsync("/account/login", content);
     }
 
+    /// <summary>Where a redirect points, as a path on this site (redirects may carry the host or not).</summary>
+    public static string RedirectTarget(this HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"No redirect: {response.StatusCode}");
+        return location.IsAbsoluteUri
+            ? (location.Host == "localhost" ? location.PathAndQuery : location.OriginalString)
+            : location.OriginalString;
+    }
+
     /// <summary>The message the login page shows, or an empty string.</summary>
     public static string ErrorText(string html)
     {
