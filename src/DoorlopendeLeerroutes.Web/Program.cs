@@ -61,8 +61,9 @@ if (AdministratorCommand.IsRequested(args))
 // First, so that every log line of the request, the exception handler's included, carries the correlation id.
 app.UseCorrelationId();
 
-// Outside the exception handler, so a failed request is logged once, with the status the user finally got.
-app.UseSerilogRequestLogging();
+// Outside the exception handler, so a failed request is logged once, with the status the user finally got. The
+// host's own logger, not the process-wide one (see preserveStaticLogger above).
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
 // A user never sees a stack trace, in any environment: a Dutch page with the correlation id that is also in the log.
 app.UseExceptionHandler("/fout", createScopeForErrors: true);
