@@ -1,0 +1,69 @@
+using Bunit;
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Application.Institutions;
+using DoorlopendeLeerroutes.Web.Components.Pages.Administration;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace DoorlopendeLeerroutes.Web.Tests.Components;
+
+/// <summary>The institution form checks as the user types, with the Application layer's validator and Dutch messages.</summary>
+public sealed class InstitutionDialogTests : ComponentTestContext
+{
+    private readonly RecordingAudit _audit = new();
+
+    public InstitutionDialogTests()
+    {
+        Services.AddScoped<IValidator<InstitutionForm>, InstitutionFormValidator>();
+        Services.AddScoped<ICurrentUser>(_ => new Support.TestCurrentUser(null));
+        Services.AddScoped<AccessScope>();
+        Services.AddScoped<IApplicationDbContextFactory, UnusedDatabase>();
+        Services.AddSingleton<IAuditTrail>(_audit);
+        Services.AddScoped<InstitutionAdministration>();
+    }
+
+    [Fact]
+    public async Task Invalid_brin_and_board_number_show_dutch_messages_and_nothing_is_saved()
+    {
+        var host = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await host.InvokeAsync(() => dialogs.ShowAsync<InstitutionDialog>("Nieuwe instelling"));
+
+        host.Find("input[data-testid=institution-brin]").Input("5K");
+        host.Find("input[data-testid=institution-board-number]").Input("12");
+        await host.Find("[data-testid=institution-save]").ClickAsync(new());
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.Contains("Een BRIN-code bestaat uit 2 cijfers en 2 letters", host.Markup, StringComparison.Ordinal);
+            Assert.Contains("Het nummer van het bevoegd gezag bestaat uit 5 cijfers.", host.Markup, StringComparison.Ordinal);
+            Assert.Contains("Vul de naam van de instelling in", host.Markup, StringComparison.Ordinal);
+        });
+        Assert.Empty(_audit.Recorded);
+        Assert.NotEmpty(host.FindAll(".mud-dialog"));
+    }
+
+    private sealed class RecordingAudit : IAuditTrail
+    {
+        public List<AuditKind> Recorded { get; } = [];
+
+        public Task RecordAsync(AuditKind kind, Guid? actorUserId, string? subject, string? detail, CancellationToken cancellationToken = default)
+        {
+            Recorded.Add(kind);
+            return Task.CompletedTask;
+        }
+
+        public Task<PagedResult<AuditEntryView>> ListAsync(PageRequest page, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new PagedResult<AuditEntryView>([], 0));
+    }
+
+    /// <summary>An invalid form must never reach the database; any use of it fails the test.</summary>
+    private sealed class UnusedDatabase : IApplicationDbContextFactory
+    {
+        public Task<IApplicationDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The database was used although the form was invalid.");
+    }
+}
