@@ -8,6 +8,7 @@ using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Observability;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -43,9 +44,13 @@ builder.Services.AddInfrastructure(builder.Environment.ContentRootPath);
 // Accounts: cookie sign-in with sliding and absolute limits, every page closed to anonymous users unless it says
 // [AllowAnonymous], the circuit's sign-in re-checked every minute, and a rate limit on signing in.
 builder.Services.AddSessionPolicy();
+var signedInWithOwnPassword = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequirePasswordChanged().Build();
 builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    .SetFallbackPolicy(signedInWithOwnPassword)
+    .SetDefaultPolicy(signedInWithOwnPassword);
 builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<CircuitActivity>();
+builder.Services.AddScoped<CircuitHandler, CircuitActivity.Tracker>();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
@@ -57,6 +62,10 @@ if (AdministratorCommand.IsRequested(args))
 {
     return await AdministratorCommand.RunAsync(app, args);
 }
+
+// Behind a reverse proxy (ReverseProxy:KnownProxies), take the client address and https from its headers: the rate
+// limit needs the real client, the cookie its Secure flag.
+app.UseKnownProxies(app.Configuration);
 
 // First, so that every log line of the request, the exception handler's included, carries the correlation id.
 app.UseCorrelationId();
@@ -85,8 +94,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UsePasswordChangeRequirement(); // before authorization, which would answer "geen toegang" instead of redirecting
 app.UseAuthorization();
-app.UsePasswordChangeRequirement();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -31,6 +31,9 @@ public interface IUserAccounts
     Task<Result> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default);
 
     Task<Result<string>> ResetPasswordAsync(Guid userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Administrators who can still sign in; the last one is never demoted or disabled.</summary>
+    Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Errors of account and institution management that are not rules of the domain.</summary>
@@ -52,6 +55,10 @@ public static class AccountErrors
 
     public static readonly DomainError CannotDisableYourself = new(
         "account.disable.self", "Je kunt je eigen account niet uitschakelen.");
+
+    public static readonly DomainError LastAdministrator = new(
+        "account.last_administrator",
+        "Dit is de laatste actieve beheerder. Maak eerst een andere beheerder aan, anders kan niemand de applicatie meer beheren.");
 
     public static readonly DomainError ConcurrencyConflict = new(
         "concurrency.conflict",

@@ -4,12 +4,13 @@ using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 
 /// <summary><see cref="IUserAccounts"/> on ASP.NET Core Identity.</summary>
 internal sealed class UserAccounts(
-    UserManager<ApplicationUser> users, IDbContextFactory<AppDbContext> contexts, TimeProvider time) : IUserAccounts
+    IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> contexts, TimeProvider time) : IUserAccounts
 {
     public async Task<PagedResult<UserListItem>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -36,126 +37,153 @@ internal sealed class UserAccounts(
             return Result<NewAccount>.Failure(institutionCheck.Errors);
         }
 
-        if (await users.FindByEmailAsync(email) is not null)
+        return await InTransactionAsync<NewAccount>(async users =>
         {
-            return Result<NewAccount>.Failure(AccountErrors.EmailTaken);
-        }
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                return Result<NewAccount>.Failure(AccountErrors.EmailTaken);
+            }
 
-        var user = new ApplicationUser
-        {
-            Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
-            InstitutionId = role == UserRole.Administrator ? null : institutionId, MustChangePassword = true,
-            LockoutEnabled = true,
-        };
-        var password = OneTimePassword.Generate();
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            return Result<NewAccount>.Failure(Errors(created));
-        }
-
-        var inRole = await users.AddToRoleAsync(user, role.ToString());
-        if (!inRole.Succeeded)
-        {
-            await users.DeleteAsync(user); // nothing half-saved: an account without a role is no account
-            return Result<NewAccount>.Failure(Errors(inRole));
-        }
-
-        return Result<NewAccount>.Success(new NewAccount(user.Id, email, password));
+            var user = new ApplicationUser
+            {
+                Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
+                InstitutionId = role == UserRole.Administrator ? null : institutionId, MustChangePassword = true,
+                LockoutEnabled = true,
+            };
+            var password = OneTimePassword.Generate();
+            var failed = await FirstFailureAsync(
+                () => users.CreateAsync(user, password),
+                () => users.AddToRoleAsync(user, role.ToString()));
+            return failed is null
+                ? Result<NewAccount>.Success(new NewAccount(user.Id, email, password))
+                : Result<NewAccount>.Failure(Errors(failed));
+        }, cancellationToken);
     }
 
     public async Task<Result> ChangeAsync(
         Guid userId, string displayName, UserRole role, Guid? institutionId, CancellationToken cancellationToken = default)
     {
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
-        {
-            return Result.Failure(AccountErrors.NotFound);
-        }
-
         var institutionCheck = await CheckInstitutionAsync(role, institutionId, cancellationToken);
         if (institutionCheck.IsFailure)
         {
             return institutionCheck;
         }
 
-        var currentRoles = await users.GetRolesAsync(user);
-        var roleChanges = !currentRoles.SequenceEqual([role.ToString()]);
-        var institutionChanges = user.InstitutionId != institutionId;
-        user.DisplayName = displayName;
-        user.InstitutionId = role == UserRole.Administrator ? null : institutionId;
-
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded)
+        return await InTransactionAsync<bool>(async users =>
         {
-            return Result.Failure(Errors(updated));
-        }
+            var user = await users.FindByIdAsync(userId.ToString());
+            if (user is null)
+            {
+                return Result<bool>.Failure(AccountErrors.NotFound);
+            }
 
-        if (roleChanges)
-        {
-            await users.RemoveFromRolesAsync(user, currentRoles);
-            await users.AddToRoleAsync(user, role.ToString());
-        }
+            var currentRoles = await users.GetRolesAsync(user);
+            var roleChanges = !currentRoles.SequenceEqual([role.ToString()]);
+            var institutionChanges = user.InstitutionId != institutionId;
+            user.DisplayName = displayName;
+            user.InstitutionId = role == UserRole.Administrator ? null : institutionId;
 
-        if (roleChanges || institutionChanges)
-        {
-            // What the user may see changed: open sessions must sign in again to pick it up.
-            await users.UpdateSecurityStampAsync(user);
-        }
+            var steps = new List<Func<Task<IdentityResult>>> { () => users.UpdateAsync(user) };
+            if (roleChanges)
+            {
+                steps.Add(() => users.RemoveFromRolesAsync(user, currentRoles));
+                steps.Add(() => users.AddToRoleAsync(user, role.ToString()));
+            }
 
-        return Result.Success();
+            if (roleChanges || institutionChanges)
+            {
+                // What the user may see changed: open sessions must sign in again to pick it up.
+                steps.Add(() => users.UpdateSecurityStampAsync(user));
+            }
+
+            var failed = await FirstFailureAsync([.. steps]);
+            return failed is null ? Result<bool>.Success(true) : Result<bool>.Failure(Errors(failed));
+        }, cancellationToken);
     }
 
-    public async Task<Result> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default)
+    public async Task<Result> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default) =>
+        await InTransactionAsync<bool>(async users =>
+        {
+            var user = await users.FindByIdAsync(userId.ToString());
+            if (user is null)
+            {
+                return Result<bool>.Failure(AccountErrors.NotFound);
+            }
+
+            user.IsDisabled = disabled;
+            var failed = disabled
+                // A new security stamp invalidates every cookie of this user at its next request.
+                ? await FirstFailureAsync(() => users.UpdateAsync(user), () => users.UpdateSecurityStampAsync(user))
+                : await FirstFailureAsync(
+                    () => users.UpdateAsync(user), () => users.SetLockoutEndDateAsync(user, null), () => users.ResetAccessFailedCountAsync(user));
+            return failed is null ? Result<bool>.Success(true) : Result<bool>.Failure(Errors(failed));
+        }, cancellationToken);
+
+    public async Task<Result<string>> ResetPasswordAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await InTransactionAsync<string>(async users =>
+        {
+            var user = await users.FindByIdAsync(userId.ToString());
+            if (user is null)
+            {
+                return Result<string>.Failure(AccountErrors.NotFound);
+            }
+
+            var password = OneTimePassword.Generate();
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var failed = await FirstFailureAsync(
+                () => users.ResetPasswordAsync(user, token, password),
+                () =>
+                {
+                    user.MustChangePassword = true;
+                    return users.UpdateAsync(user);
+                },
+                () => users.SetLockoutEndDateAsync(user, null),
+                () => users.ResetAccessFailedCountAsync(user));
+            return failed is null ? Result<string>.Success(password) : Result<string>.Failure(Errors(failed));
+        }, cancellationToken);
+
+    public async Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken = default)
     {
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
-        {
-            return Result.Failure(AccountErrors.NotFound);
-        }
-
-        user.IsDisabled = disabled;
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded)
-        {
-            return Result.Failure(Errors(updated));
-        }
-
-        if (disabled)
-        {
-            // A new security stamp invalidates every cookie of this user at its next request.
-            await users.UpdateSecurityStampAsync(user);
-        }
-        else
-        {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-        }
-
-        return Result.Success();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (from u in db.Users
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where r.Name == nameof(UserRole.Administrator) && !u.IsDisabled
+                      select u.Id).CountAsync(cancellationToken);
     }
 
-    public async Task<Result<string>> ResetPasswordAsync(Guid userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs account work in a scope and transaction of its own: fresh data (no copy kept from earlier in a long
+    /// circuit), and all or nothing (no account without a role, no role change without ending the sessions).
+    /// </summary>
+    private async Task<Result<T>> InTransactionAsync<T>(
+        Func<UserManager<ApplicationUser>, Task<Result<T>>> work, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(users);
+        if (result.IsSuccess)
         {
-            return Result<string>.Failure(AccountErrors.NotFound);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var password = OneTimePassword.Generate();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, password);
-        if (!reset.Succeeded)
+        return result;
+    }
+
+    private static async Task<IdentityResult?> FirstFailureAsync(params Func<Task<IdentityResult>>[] steps)
+    {
+        foreach (var step in steps)
         {
-            return Result<string>.Failure(Errors(reset));
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                return result;
+            }
         }
 
-        user.MustChangePassword = true;
-        await users.UpdateAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        return Result<string>.Success(password);
+        return null;
     }
 
     private async Task<Result> CheckInstitutionAsync(UserRole role, Guid? institutionId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DoorlopendeLeerroutes.Web.Accounts;
@@ -11,8 +12,6 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 /// </summary>
 public static class LoginRateLimiting
 {
-    public const string LoginPath = "/account/login";
-
     public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRateLimiter(options =>
@@ -20,8 +19,9 @@ public static class LoginRateLimiting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!HttpMethods.IsPost(context.Request.Method)
-                    || !context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase))
+                // By the page the request reaches, not by its spelling: /account/login/, /ACCOUNT/LOGIN … are the same page.
+                var page = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
+                if (!HttpMethods.IsPost(context.Request.Method) || page != typeof(Components.Pages.Account.Login))
                 {
                     return RateLimitPartition.GetNoLimiter("other");
                 }

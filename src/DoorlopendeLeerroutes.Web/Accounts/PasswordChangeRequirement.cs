@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Authorization;
 
 namespace DoorlopendeLeerroutes.Web.Accounts;
 
@@ -11,7 +12,14 @@ public static class PasswordChangeRequirement
     public const string ChangePasswordPath = "/account/wachtwoord";
 
     private static readonly string[] AllowedPrefixes =
-        ["/account/", "/health", "/fout", "/_framework", "/_content", "/_blazor", "/favicon", "/app"];
+        ["/account/", "/health", "/fout", "/_framework", "/_content", "/_blazor", "/favicon", "/app.css"];
+
+    /// <summary>
+    /// Part of every page's authorization, so navigation inside an open page cannot get round the redirect either:
+    /// a user who must change the password is "not authorized" until they have.
+    /// </summary>
+    public static AuthorizationPolicyBuilder RequirePasswordChanged(this AuthorizationPolicyBuilder policy) =>
+        policy.RequireAssertion(context => !context.User.HasClaim(AppClaims.MustChangePassword, "true"));
 
     public static IApplicationBuilder UsePasswordChangeRequirement(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -9,19 +9,27 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 
 /// <summary>
 /// A Blazor circuit lives long after the request that started it; every minute it checks again that the account is
-/// still enabled, unchanged (security stamp) and within the 12-hour limit, else the user is signed out of the page.
+/// still enabled, unchanged (security stamp), used in the last 30 minutes and within the 12-hour limit, else the user is
+/// signed out of the page.
 /// </summary>
 internal sealed class RevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> identityOptions, TimeProvider time)
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopes,
+    IOptions<IdentityOptions> identityOptions,
+    CircuitActivity activity,
+    TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    /// <summary>The check itself, reachable for tests.</summary>
+    internal Task<bool> IsStillValidAsync(AuthenticationState state) => ValidateAuthenticationStateAsync(state, CancellationToken.None);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var principal = authenticationState.User;
-        if (!SessionPolicy.WithinAbsoluteLimit(principal, time.GetUtcNow().UtcDateTime))
+        if (activity.IsIdle || !SessionPolicy.WithinAbsoluteLimit(principal, time.GetUtcNow().UtcDateTime))
         {
             return false;
         }

@@ -75,6 +75,25 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task The_last_active_administrator_can_be_neither_demoted_nor_disabled()
+    {
+        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
+        var created = await administration.CreateAsync(
+            new UserForm { Email = "tweede@duo.example", DisplayName = "Tweede", Role = UserRole.Administrator }, Ct);
+        var second = created.Value.UserId;
+        var asSecond = app.ServiceAs<UserAdministration>(new UserContext(second, "tweede@duo.example", UserRole.Administrator, null));
+        var first = await app.UserAsync(SignIn.Administrator);
+
+        // Two administrators: one may disable the other; then the remaining one is the last.
+        Assert.True((await asSecond.SetDisabledAsync(first.UserId, disabled: true, Ct)).IsSuccess);
+        var demoteSelf = await asSecond.ChangeAsync(
+            second, new UserForm { Email = "tweede@duo.example", DisplayName = "Tweede", Role = UserRole.Viewer, InstitutionId = first.InstitutionId ?? await AnyInstitutionAsync() }, Ct);
+
+        Assert.Contains(demoteSelf.Errors, e => e.Code == AccountErrors.LastAdministrator.Code);
+        Assert.True((await asSecond.SetDisabledAsync(first.UserId, disabled: false, Ct)).IsSuccess);
+    }
+
+    [Fact]
     public async Task Administrator_cannot_disable_their_own_account()
     {
         var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
@@ -138,6 +157,12 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
         using var again = new StringWriter();
         Assert.Equal(1, await bootstrap.RunAsync(["create-admin", "--email", "eerste@registry.example"], again, Ct));
         Assert.Equal(2, await bootstrap.RunAsync(["create-admin"], again, Ct));
+    }
+
+    private async Task<Guid> AnyInstitutionAsync()
+    {
+        await using var db = await app.OpenDbContextAsync();
+        return await db.Institutions.Select(i => i.Id).FirstAsync(Ct);
     }
 
     private static InstitutionForm Form(string brin) => new()

@@ -93,6 +93,40 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Guessing_the_password_of_a_disabled_account_counts_towards_the_lockout()
+    {
+        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
+        var user = await app.UserAsync(SignIn.MboCoordinator);
+        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: true, Ct)).IsSuccess);
+        using var client = app.AnonymousClient();
+
+        using var wrong = await SignIn.PostLoginAsync(client, SignIn.MboCoordinator, "Fout-wachtwoord-1");
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            Assert.Equal(1, db.Users.Single(u => u.Email == SignIn.MboCoordinator).AccessFailedCount);
+        }
+
+        using var right = await SignIn.PostLoginAsync(client, SignIn.MboCoordinator, Infrastructure.Accounts.AccountSeeder.DemoPassword);
+
+        Assert.Equal("Het e-mailadres of het wachtwoord klopt niet.", SignIn.ErrorText(await wrong.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // not signed in
+        Assert.Contains("uitgeschakeld", SignIn.ErrorText(await right.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: false, Ct)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task Something_typed_in_the_address_field_that_is_no_address_is_not_kept_in_the_audit_log()
+    {
+        using var client = app.AnonymousClient();
+
+        using var response = await SignIn.PostLoginAsync(client, "MijnGeheimeWachtwoord123", "x");
+
+        var log = await AuditAsync();
+        Assert.DoesNotContain(log, e => e.SubjectEmail == "MijnGeheimeWachtwoord123");
+        Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.SubjectEmail == "(geen e-mailadres)");
+    }
+
+    [Fact]
     public async Task Sign_out_ends_the_session()
     {
         using var client = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);

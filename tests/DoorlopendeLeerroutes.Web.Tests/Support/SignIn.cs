@@ -34,7 +34,8 @@ public static partial class SignIn
     }
 
     /// <summary>Fills in and posts the login form, as a browser would.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    public static async Task<HttpResponseMessage> PostLoginAsync(
+        HttpClient client, string email, string password, string? returnUrl = null, string path = "/account/login")
     {
         var form = await client.GetStringAsync("/account/login" + (returnUrl is null ? string.Empty : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
@@ -46,7 +47,7 @@ public static partial class SignIn
             ["Input.Password"] = password,
             ["ReturnUrl"] = returnUrl ?? string.Empty,
         });
-        return await client.PostAsync("/account/login", content);
+        return await client.PostAsync(path, content);
     }
 
     /// <summary>Where a redirect points, as a path on this site (redirects may carry the host or not).</summary>
