@@ -100,7 +100,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     public async Task Viewer_can_change_nothing_through_any_non_get_endpoint()
     {
         using var client = await app.SignedInClientAsync(SignIn.VoViewer);
-        var token = AntiforgeryToken(await client.GetStringAsync("/", Ct));
+        var token = SignIn.AntiforgeryTokenIn(await client.GetStringAsync("/", Ct));
         var changing = AppRoutes(pagesOnly: false)
             .Where(r => r.Methods.Any(m => m is not ("GET" or "HEAD")))
             .Where(r => r.Template is not ("/account/logout" or "/account/login" or "/account/wachtwoord"))
@@ -146,9 +146,6 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
             await db.Enrolments.CountAsync(Ct), await db.Pupils.CountAsync(Ct),
             await db.Enrolments.SelectMany(e => e.Phases).CountAsync(Ct));
     }
-
-    private static string AntiforgeryToken(string html) =>
-        WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
 
     private static void AssertRefused(HttpResponseMessage response)
     {

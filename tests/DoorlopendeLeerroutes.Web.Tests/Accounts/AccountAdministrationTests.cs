@@ -179,10 +179,10 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     private static async Task<HttpResponseMessage> PostPasswordAsync(
         HttpClient client, string form, string current, string newPassword, string confirm)
     {
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = SignIn.AntiforgeryTokenIn(form);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["_handler"] = "change-password",
             ["Input.CurrentPassword"] = current,
             ["Input.NewPassword"] = newPassword,

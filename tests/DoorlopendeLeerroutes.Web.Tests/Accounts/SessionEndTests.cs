@@ -22,12 +22,12 @@ public sealed class SessionEndTests(SessionTests.ClockApp app) : IClassFixture<S
         using var signIn = await SignIn.PostLoginAsync(victim, SignIn.VoViewer, AccountSeeder.DemoPassword);
         var copied = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dlr.sessie=", StringComparison.Ordinal)).Split(';')[0];
         var page = await victim.GetStringAsync("/", Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = SignIn.AntiforgeryTokenIn(page);
         Assert.Equal(HttpStatusCode.OK, (await SendWithCookieAsync(copied)).StatusCode); // the copy works before sign-out
 
         using var logout = await victim.PostAsync(
             "/account/logout",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
             Ct);
         using var replay = await SendWithCookieAsync(copied);
 

@@ -131,11 +131,11 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     {
         using var client = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);
         var page = await client.GetStringAsync("/", Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = SignIn.AntiforgeryTokenIn(page);
 
         using var logout = await client.PostAsync(
             "/account/logout",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
             Ct);
         using var after = await client.GetAsync("/", Ct);
 

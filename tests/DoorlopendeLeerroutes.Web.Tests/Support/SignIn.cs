@@ -38,10 +38,10 @@ public static partial class SignIn
         HttpClient client, string email, string password, string? returnUrl = null, string path = "/account/login")
     {
         var form = await client.GetStringAsync("/account/login" + (returnUrl is null ? string.Empty : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = AntiforgeryTokenIn(form);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["_handler"] = "login",
             ["Input.Email"] = email,
             ["Input.Password"] = password,
@@ -49,6 +49,9 @@ public static partial class SignIn
         });
         return await client.PostAsync(path, content);
     }
+
+    /// <summary>The antiforgery token of the first form on a page, as a browser would send it back.</summary>
+    public static string AntiforgeryTokenIn(string html) => WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value);
 
     /// <summary>Where a redirect points, as a path on this site (redirects may carry the host or not).</summary>
     public static string RedirectTarget(this HttpResponseMessage response)
