@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
@@ -39,6 +40,10 @@ public static class DependencyInjection
             ServiceLifetime.Scoped);
         services.AddScoped<IApplicationDbContextFactory, ApplicationDbContextFactory>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<IAgreementFileStore>(sp => new Agreements.AgreementFileStore(
+            AgreementsFolder(sp.GetRequiredService<IConfiguration>(), contentRoot),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.AgreementFileStore>>()));
         AddAccounts(services);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -95,6 +100,15 @@ public static class DependencyInjection
             default:
                 throw new InvalidOperationException($"Onbekende databaseprovider '{provider}'. Kies Sqlite of SqlServer.");
         }
+    }
+
+    /// <summary>Outside the web root: <c>Storage:AgreementsFolder</c>, or <c>data/agreements</c> under the content root.</summary>
+    private static string AgreementsFolder(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["Storage:AgreementsFolder"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(contentRoot, "data", "agreements")
+            : Path.GetFullPath(Path.Combine(contentRoot, configured));
     }
 
     private static string ConnectionString(DatabaseProvider provider, IConfiguration configuration, string contentRoot)

@@ -22,6 +22,9 @@ public interface IApplicationDbContext : IAsyncDisposable
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Display names of accounts, for history lines ("who did what").</summary>
+    Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
+
     /// <summary>The change tracker's entry, e.g. to set the <c>Version</c> a form was loaded with.</summary>
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

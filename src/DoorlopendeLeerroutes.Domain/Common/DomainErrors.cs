@@ -330,6 +330,11 @@ public static class DomainErrors
         public static readonly DomainError MboInstitutionNotAPartner = new(
             "enrolment.mbo_not_partner", "Kies een mbo-instelling die partner is in deze leerroute.");
 
+        public static readonly DomainError PartnerLeftRoute = new(
+            "enrolment.partner_left_route",
+            "Er staan leerlingen ingeschreven bij een school of instelling die in de nieuwe versie geen partner meer is. " +
+            "Beëindig of verplaats die inschrijvingen eerst.");
+
         // R-PUPIL-4
         public static readonly DomainError PhaseInvalid = new(
             "enrolment.phase.invalid", "Kies de vo-fase of de mbo-fase.");

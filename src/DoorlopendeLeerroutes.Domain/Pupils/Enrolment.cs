@@ -157,6 +157,27 @@ public sealed class Enrolment : Entity
         return Result.Success();
     }
 
+    /// <summary>
+    /// R-ROUTE-10: when a new version of the route is registered, open enrolments follow it, as long as the pupil's vo
+    /// school and mbo institution are still partners in that version.
+    /// </summary>
+    public Result MoveTo(Route nextVersion)
+    {
+        if (nextVersion.PreviousVersionId != RouteId)
+        {
+            throw new DomainException("An enrolment moves only to the version that replaces its route.");
+        }
+
+        if (!nextVersion.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == VoInstitutionId)
+            || !nextVersion.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == MboInstitutionId))
+        {
+            return Result.Failure(DomainErrors.Enrolment.PartnerLeftRoute);
+        }
+
+        RouteId = nextVersion.Id;
+        return Result.Success();
+    }
+
     /// <summary>R-PUPIL-7: ending needs an end date and an outcome; "anders" needs an explanation.</summary>
     public Result End(DateOnly endDate, EnrolmentOutcome outcome, string? note, Actor actor)
     {

@@ -1,0 +1,84 @@
+using DoorlopendeLeerroutes.Application.Routes;
+using DoorlopendeLeerroutes.Domain.Agreements;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Routes;
+
+namespace DoorlopendeLeerroutes.Application.Agreements;
+
+/// <summary>What the agreement upload form gives.</summary>
+public sealed record AgreementUpload(
+    Stream Content,
+    string? FileName,
+    AgreementKind Kind,
+    DateOnly? SignedOn,
+    IReadOnlyDictionary<AgreementItem, int> Pages,
+    bool FundingTransferred,
+    bool UsesLegalRoom,
+    bool SignedByAllPartners,
+    Guid Version);
+
+/// <summary>
+/// Adds a new agreement version to a route (R-AGR-1…3): the PDF is streamed to the file store, checked by content and
+/// hashed; the route records it. When anything is refused, the stored file is removed again and nothing is recorded.
+/// </summary>
+public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
+{
+    public static readonly DomainError SignedOnRequired = new(
+        "agreement.signed_on.required", "Vul de datum van ondertekening in.");
+
+    public static readonly DomainError SignaturesNotConfirmed = new(
+        "agreement.signatures.not_confirmed",
+        "Bevestig dat het bevoegd gezag van elke partner de overeenkomst heeft ondertekend.");
+
+    public async Task<Result> ExecuteAsync(Guid routeId, AgreementUpload upload, CancellationToken cancellationToken = default)
+    {
+        var formErrors = new List<DomainError>();
+        if (upload.SignedOn is null)
+        {
+            formErrors.Add(SignedOnRequired);
+        }
+
+        if (!upload.SignedByAllPartners)
+        {
+            formErrors.Add(SignaturesNotConfirmed);
+        }
+
+        if (formErrors.Count > 0)
+        {
+            return Result.Failure(formErrors);
+        }
+
+        StoredFile? stored = null;
+        var result = await work.RunAsync(routeId, upload.Version, async context =>
+        {
+            // Only for someone who may add an agreement to this route in this state does the file reach the store.
+            if (!RouteActions.For(context.Route, context.Actor).CanAddAgreement)
+            {
+                return Result.Failure(context.Actor.Role switch
+                {
+                    UserRole.Viewer => DomainErrors.Access.ReadOnly,
+                    UserRole.Administrator => DomainErrors.Route.AdministratorDoesNotReport,
+                    _ => DomainErrors.Agreement.NotInThisStatus,
+                });
+            }
+
+            var file = await files.StoreAsync(upload.Content, upload.FileName, context.CancellationToken);
+            if (file.IsFailure)
+            {
+                return file;
+            }
+
+            stored = file.Value;
+            return context.Route.AddAgreement(
+                upload.Kind, upload.SignedOn!.Value, stored, upload.Pages, upload.FundingTransferred, upload.UsesLegalRoom,
+                context.Actor, context.Now);
+        }, cancellationToken);
+
+        if (result.IsFailure && stored is { } orphan)
+        {
+            await files.DiscardAsync(orphan.StorageKey, CancellationToken.None);
+        }
+
+        return result;
+    }
+}

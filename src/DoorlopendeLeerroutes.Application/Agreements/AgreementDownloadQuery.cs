@@ -1,0 +1,38 @@
+using System.Globalization;
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Application.Routes;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Agreements;
+
+/// <summary>An agreement file ready to send: its content and a safe download name.</summary>
+public sealed record AgreementDownload(Stream Content, string FileName, long SizeBytes);
+
+/// <summary>
+/// R-AGR-4: only people of a partner institution and administrators download an agreement; anyone else gets nothing
+/// (the same "not found" as for an id that does not exist). The download name is made from the route code and version,
+/// never from the uploaded name.
+/// </summary>
+public sealed class AgreementDownloadQuery(IApplicationDbContextFactory contexts, AccessScope scope, IAgreementFileStore files)
+{
+    public async Task<AgreementDownload?> ExecuteAsync(Guid routeId, Guid agreementId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var route = await scope.Routes(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
+        var agreement = route?.Agreements.SingleOrDefault(a => a.Id == agreementId);
+        if (route is null || agreement is null)
+        {
+            return null;
+        }
+
+        var content = await files.OpenReadAsync(agreement.File.StorageKey, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"samenwerkingsovereenkomst-{route.Code}-v{route.VersionNumber}-{agreement.Number}.pdf");
+        return new AgreementDownload(content, name, agreement.File.SizeBytes);
+    }
+}

@@ -1,0 +1,14 @@
+using DoorlopendeLeerroutes.Domain.Common;
+
+namespace DoorlopendeLeerroutes.Application.Routes;
+
+/// <summary>Errors of the route use cases that are not rules of the domain.</summary>
+public static class RouteErrors
+{
+    /// <summary>Also for a route the user may not see (R-ACCESS-1): the answer never reveals that it exists.</summary>
+    public static readonly DomainError NotFound = new("route.not_found", "Deze leerroute bestaat niet, of je hebt er geen toegang toe.");
+
+    public static readonly DomainError PartnerUnknown = new("route.partner.unknown", "Een gekozen partner bestaat niet (meer).");
+
+    public static readonly DomainError FileRequired = new("agreement.file.required", "Kies het pdf-bestand van de overeenkomst.");
+}

@@ -1,0 +1,148 @@
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using DoorlopendeLeerroutes.Domain.Routes;
+using FluentValidation;
+
+namespace DoorlopendeLeerroutes.Application.Routes;
+
+/// <summary>A partner as the route form holds it: the institution, its sector (for R-ROUTE-1) and an optional vestiging.</summary>
+public sealed class PartnerLine
+{
+    public Guid InstitutionId { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Brin { get; set; } = string.Empty;
+
+    public Sector Sector { get; set; }
+
+    public string? Site { get; set; }
+}
+
+/// <summary>The fields of the route form (new route and edit). <see cref="Version"/> detects a concurrent change.</summary>
+public sealed class RouteForm
+{
+    public string Name { get; set; } = string.Empty;
+
+    public RouteType Type { get; set; } = RouteType.Continuous;
+
+    public VmboProfile? Profile { get; set; }
+
+    public IEnumerable<Track> Tracks { get; set; } = [];
+
+    /// <summary>True: the target is a crebo; false: an opleidingsdomein (pupils choose their qualification later).</summary>
+    public bool TargetIsCrebo { get; set; } = true;
+
+    public string? Crebo { get; set; }
+
+    public string? TrainingDomain { get; set; }
+
+    public MboLevel Level { get; set; } = MboLevel.Level2;
+
+    public int EntryYear { get; set; } = 3;
+
+    public string FirstSchoolYear { get; set; } = string.Empty;
+
+    public TeachingLocation Location { get; set; } = TeachingLocation.Both;
+
+    public bool IncludesWorkBasedTrack { get; set; }
+
+    public List<PartnerLine> Partners { get; set; } = [];
+
+    public Guid Version { get; set; }
+
+    /// <summary>The domain's verdict on this form: the definition, or every broken rule, plus warnings (R-ROUTE-4, R-AGR-5).</summary>
+    public Result<RouteDefinition> ToDefinition()
+    {
+        var yearValid = SchoolYear.TryCreate(FirstSchoolYear, out var year);
+        var result = RouteDefinition.Create(
+            Name, Type, Profile ?? (VmboProfile)0, Tracks, TargetIsCrebo ? Crebo : null, TargetIsCrebo ? null : TrainingDomain,
+            Level, EntryYear, year ?? SchoolYear.FromStartYear(SchoolYear.MinStartYear), Location, IncludesWorkBasedTrack);
+        if (yearValid)
+        {
+            return result;
+        }
+
+        return Result<RouteDefinition>.Failure([.. result.Errors, DomainErrors.SchoolYear.Invalid]);
+    }
+
+    /// <summary>Fills the form from a stored route, for editing.</summary>
+    public static RouteForm From(RouteDefinition definition, IEnumerable<PartnerLine> partners, Guid version) => new()
+    {
+        Name = definition.Name, Type = definition.Type, Profile = definition.Profile, Tracks = [.. definition.Tracks],
+        TargetIsCrebo = definition.Crebo is not null, Crebo = definition.Crebo?.Value, TrainingDomain = definition.TrainingDomain,
+        Level = definition.Level, EntryYear = definition.EntryYear, FirstSchoolYear = definition.FirstSchoolYear.ToString(),
+        Location = definition.Location, IncludesWorkBasedTrack = definition.IncludesWorkBasedTrack, Partners = [.. partners],
+        Version = version,
+    };
+}
+
+/// <summary>
+/// Checks the route form as the user types (R-ROUTE-1…6) by asking the domain itself, so form and domain can never
+/// disagree; each domain error is shown at the field it is about.
+/// </summary>
+public sealed class RouteFormValidator : AbstractValidator<RouteForm>
+{
+    private static readonly (string CodePrefix, string Property)[] FieldOfError =
+    [
+        ("route.name", nameof(RouteForm.Name)),
+        ("route.type", nameof(RouteForm.Type)),
+        ("route.profile", nameof(RouteForm.Profile)),
+        ("route.tracks", nameof(RouteForm.Tracks)),
+        ("route.integrated.requires_bb", nameof(RouteForm.Tracks)),
+        ("route.crebo", nameof(RouteForm.Crebo)),
+        ("route.target", nameof(RouteForm.Crebo)),
+        ("route.training_domain", nameof(RouteForm.TrainingDomain)),
+        ("route.level", nameof(RouteForm.Level)),
+        ("route.integrated.requires_level_2", nameof(RouteForm.Level)),
+        ("route.entry_year", nameof(RouteForm.EntryYear)),
+        ("route.location", nameof(RouteForm.Location)),
+        ("school_year", nameof(RouteForm.FirstSchoolYear)),
+    ];
+
+    public RouteFormValidator()
+    {
+        // One rule per field (MudForm validates field by field), each showing the domain's errors for that field.
+        RuleFor(f => f.Name).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Name)));
+        RuleFor(f => f.Type).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Type)));
+        RuleFor(f => f.Profile).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Profile)));
+        RuleFor(f => f.Tracks).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Tracks)));
+        RuleFor(f => f.Crebo).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Crebo)));
+        RuleFor(f => f.TrainingDomain).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.TrainingDomain)));
+        RuleFor(f => f.Level).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Level)));
+        RuleFor(f => f.EntryYear).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.EntryYear)));
+        RuleFor(f => f.FirstSchoolYear).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.FirstSchoolYear)));
+        RuleFor(f => f.Location).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Location)));
+
+        // R-ROUTE-1: at least one vo and one mbo partner, each institution once.
+        RuleFor(form => form.Partners).Custom((partners, context) =>
+        {
+            if (!partners.Any(p => p.Sector == Sector.Vo))
+            {
+                context.AddFailure(DomainErrors.Route.VoPartnerRequired.Message);
+            }
+
+            if (!partners.Any(p => p.Sector == Sector.Mbo))
+            {
+                context.AddFailure(DomainErrors.Route.MboPartnerRequired.Message);
+            }
+
+            if (partners.GroupBy(p => p.InstitutionId).Any(g => g.Count() > 1))
+            {
+                context.AddFailure(DomainErrors.Route.PartnerTwice.Message);
+            }
+        });
+    }
+
+    private static void AddDomainErrors(ValidationContext<RouteForm> context, string property)
+    {
+        foreach (var error in context.InstanceToValidate.ToDefinition().Errors.Where(e => PropertyOf(e.Code) == property))
+        {
+            context.AddFailure(property, error.Message);
+        }
+    }
+
+    /// <summary>The form field a domain error belongs to.</summary>
+    public static string PropertyOf(string code) =>
+        FieldOfError.FirstOrDefault(f => code.StartsWith(f.CodePrefix, StringComparison.Ordinal)).Property ?? nameof(RouteForm.Name);
+}
