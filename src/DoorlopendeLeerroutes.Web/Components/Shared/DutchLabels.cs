@@ -39,6 +39,47 @@ public static class DutchLabels
         _ => "niveau " + (int)level,
     };
 
+    public static string Label(this RouteSector sector) => sector switch
+    {
+        RouteSector.Economie => "Economie",
+        RouteSector.Groen => "Groen",
+        RouteSector.Techniek => "Techniek",
+        RouteSector.ZorgWelzijn => "Zorg en welzijn",
+        RouteSector.OverigBreed => "Overig / breed",
+        _ => sector.ToString(),
+    };
+
+    public static string Label(this TeachingLocation location) => location switch
+    {
+        TeachingLocation.VoSchool => "Op de vo-school",
+        TeachingLocation.MboInstitution => "Op de mbo-instelling",
+        TeachingLocation.Both => "Op beide",
+        _ => location.ToString(),
+    };
+
+    public static string Label(this RouteEvent routeEvent) => routeEvent switch
+    {
+        RouteEvent.Created => "Aangemaakt",
+        RouteEvent.Edited => "Gewijzigd",
+        RouteEvent.ParticipationConfirmed => "Deelname bevestigd",
+        RouteEvent.AgreementAdded => "Overeenkomst toegevoegd",
+        RouteEvent.Submitted => "Ingediend",
+        RouteEvent.Registered => "Geregistreerd",
+        RouteEvent.Rejected => "Afgewezen",
+        RouteEvent.Ended => "Beëindigd",
+        RouteEvent.NewVersionStarted => "Nieuwe versie gestart",
+        RouteEvent.Superseded => "Vervangen door nieuwe versie",
+        RouteEvent.Withdrawn => "Ingetrokken",
+        _ => routeEvent.ToString(),
+    };
+
+    public static string Label(this DoorlopendeLeerroutes.Domain.Agreements.AgreementKind kind) => kind switch
+    {
+        DoorlopendeLeerroutes.Domain.Agreements.AgreementKind.CooperationAgreement => "Samenwerkingsovereenkomst",
+        DoorlopendeLeerroutes.Domain.Agreements.AgreementKind.InternalArrangement => "Interne regeling",
+        _ => kind.ToString(),
+    };
+
     public static string Label(this Sector sector) => sector switch
     {
         Sector.Vo => "vo (vmbo)",
