@@ -30,7 +30,7 @@ public sealed class AccessScopeTests(AppFactory app) : IClassFixture<AppFactory>
         var user = await app.UserAsync(email);
         var query = app.ServiceAs<RouteListQuery>(user);
 
-        var page = await query.ExecuteAsync(new PageRequest(0, 200), Ct);
+        var page = await query.ExecuteAsync(new PageRequest(0, 200), cancellationToken: Ct);
 
         await using var db = await app.OpenDbContextAsync();
         var expected = await db.Routes
@@ -45,7 +45,7 @@ public sealed class AccessScopeTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task R_ACCESS_1_administrator_sees_every_route()
     {
-        var page = await (await app.ServiceAsAsync<RouteListQuery>(SignIn.Administrator)).ExecuteAsync(new PageRequest(0, 200), Ct);
+        var page = await (await app.ServiceAsAsync<RouteListQuery>(SignIn.Administrator)).ExecuteAsync(new PageRequest(0, 200), cancellationToken: Ct);
 
         await using var db = await app.OpenDbContextAsync();
         Assert.Equal(await db.Routes.CountAsync(Ct), page.TotalItems);
@@ -119,7 +119,7 @@ public sealed class AccessScopeTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var query = app.ServiceAs<RouteListQuery>(null);
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => query.ExecuteAsync(new PageRequest(0, 10), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => query.ExecuteAsync(new PageRequest(0, 10), cancellationToken: Ct));
     }
 
     // A pupil's row names its vo school and its mbo institution, so the own institution's partners appear too.
