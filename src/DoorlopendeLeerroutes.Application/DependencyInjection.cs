@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<Accounts.AccessScope>();
         services.AddScoped<Accounts.UserAdministration>();
         services.AddScoped<InstitutionAdministration>();
+        services.AddScoped<InstitutionDirectory>();
         services.AddScoped<HomeOverviewQuery>();
         services.AddScoped<RouteListQuery>();
         services.AddScoped<RouteDetailsQuery>();

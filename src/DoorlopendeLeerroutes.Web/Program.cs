@@ -4,6 +4,7 @@ using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Accounts;
+using DoorlopendeLeerroutes.Web.Agreements;
 using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Observability;
 using Microsoft.AspNetCore.Authorization;
@@ -101,6 +102,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapAgreementEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -83,4 +83,28 @@ public sealed class RouteDetailsQuery(IApplicationDbContextFactory contexts, Acc
             route.Definition.Warnings, route.Status == RouteStatus.Draft ? route.SubmitShortcomings().ToList() : [],
             pupils, RouteActions.For(route, user.ToActor()));
     }
+
+    /// <summary>The storage key of the route's current agreement, for the reviewer's hint; empty when there is none.</summary>
+    public async Task<string> CurrentAgreementStorageKeyAsync(Guid routeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var route = await scope.Routes(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
+        return route?.CurrentAgreement?.File.StorageKey ?? string.Empty;
+    }
+
+    /// <summary>The edit form of a route the user may edit now; null otherwise.</summary>
+    public async Task<RouteForm?> LoadFormAsync(Guid routeId, CancellationToken cancellationToken = default)
+    {
+        var details = await ExecuteAsync(routeId, cancellationToken);
+        if (details is null || !details.Actions.CanEdit)
+        {
+            return null;
+        }
+
+        var partners = details.Partners.Select(p => new PartnerLine
+        {
+            InstitutionId = p.InstitutionId, Name = p.Name, Brin = p.Brin, Sector = p.Sector, Site = p.Site,
+        });
+        return RouteForm.From(details.Definition, partners, details.Version);
+    }
 }

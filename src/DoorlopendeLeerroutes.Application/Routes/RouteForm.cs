@@ -28,7 +28,7 @@ public sealed class RouteForm
 
     public VmboProfile? Profile { get; set; }
 
-    public IEnumerable<Track> Tracks { get; set; } = [];
+    public IReadOnlyCollection<Track> Tracks { get; set; } = [];
 
     /// <summary>True: the target is a crebo; false: an opleidingsdomein (pupils choose their qualification later).</summary>
     public bool TargetIsCrebo { get; set; } = true;
