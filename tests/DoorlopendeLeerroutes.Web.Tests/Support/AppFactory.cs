@@ -34,6 +34,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The hosting environment; Development loads the demo data into the empty database.</summary>
     protected virtual string Environment => "Development";
 
+    /// <summary>Where this app keeps uploaded agreements.</summary>
+    public string AgreementsFolder => Path.Combine(Database.Folder, "agreements");
+
     /// <summary>Tests sign in often from one address; the rate-limit test sets its own low limit.</summary>
     protected virtual int LoginAttemptsPerMinute => 10_000;
 
@@ -51,6 +54,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:Provider"] = Database.Provider,
             ["ConnectionStrings:" + Database.Provider] = Database.IsSqlServer ? Database.ConnectionString : SqliteConnectionString,
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, "logs", "app-.log"),
+            ["Storage:AgreementsFolder"] = AgreementsFolder,
             ["RateLimiting:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
     }
