@@ -1,4 +1,6 @@
+using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using DoorlopendeLeerroutes.Infrastructure.Agreements;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contexts,
     DatabaseOptions options,
     AccountSeeder accounts,
+    IAgreementFileStore agreementFiles,
     TimeProvider time,
     ILogger<DatabaseInitializer> logger)
 {
@@ -44,7 +47,9 @@ public sealed class DatabaseInitializer(
         await accounts.EnsureRolesAsync();
         if (allowDemoData && options.SeedDemoData && !await db.Institutions.AnyAsync(cancellationToken))
         {
-            var summary = DemoData.AddTo(db, time.GetUtcNow().UtcDateTime);
+            await using var sample = new MemoryStream(SamplePdf.DemoAgreement());
+            var agreementFile = (await agreementFiles.StoreAsync(sample, "samenwerkingsovereenkomst-voorbeeld.pdf", cancellationToken)).Value;
+            var summary = DemoData.AddTo(db, time.GetUtcNow().UtcDateTime, agreementFile);
             await db.SaveChangesAsync(cancellationToken);
             var demoAccounts = await accounts.SeedDemoAccountsAsync(cancellationToken);
             logger.LogInformation(

@@ -22,7 +22,9 @@ public static class DemoData
 
     public sealed record Summary(int Institutions, int Routes, int Pupils);
 
-    public static Summary AddTo(AppDbContext db, DateTime nowUtc)
+
+    /// <param name="agreementFile">The stored sample PDF that every demo agreement points at.</param>
+    public static Summary AddTo(AppDbContext db, DateTime nowUtc, StoredFile agreementFile)
     {
         var today = DutchTime.Today(nowUtc);
         var current = SchoolYear.Containing(today);
@@ -53,7 +55,7 @@ public static class DemoData
         var care = NewRoute("LR-" + earliest.StartYear + "-0001", Definition(
                 "Zorg en welzijn vmbo-mbo", RouteType.Continuous, VmboProfile.ZorgWelzijn, [Track.KB, Track.GL],
                 "25491", MboLevel.Level3, earliest), [vo1, mbo1], vo1Coordinator, setUp);
-        AddAgreement(care, AgreementKind.CooperationAgreement, vo1Coordinator, setUp);
+        AddAgreement(care, AgreementKind.CooperationAgreement, vo1Coordinator, setUp, agreementFile);
         Confirm(care, vo1Coordinator, vo1, setUp);
         Confirm(care, mbo1Coordinator, mbo1, setUp);
         Check(care.Submit(vo1Coordinator, setUp));
@@ -63,7 +65,7 @@ public static class DemoData
         var green = NewRoute("LR-" + previous.StartYear + "-0002", Definition(
                 "Groen geïntegreerd BB-niveau 2", RouteType.Integrated, VmboProfile.Groen, [Track.BB],
                 "25401", MboLevel.Level2, previous), [vo3, mbo2], vo3Coordinator, setUp);
-        AddAgreement(green, AgreementKind.InternalArrangement, vo3Coordinator, setUp);
+        AddAgreement(green, AgreementKind.InternalArrangement, vo3Coordinator, setUp, agreementFile);
         Confirm(green, vo3Coordinator, vo3, setUp);
         Confirm(green, mbo2Coordinator, mbo2, setUp);
         Check(green.Submit(vo3Coordinator, setUp));
@@ -74,7 +76,7 @@ public static class DemoData
                 "Techniek breed naar niveau 4", RouteType.Continuous, VmboProfile.ProducerenInstallerenEnergie,
                 [Track.BB, Track.KB], null, MboLevel.Level4, current, trainingDomain: "Techniek en procesindustrie"),
             [vo1, vo2, mbo3], vo1Coordinator, nowUtc.AddDays(-20));
-        AddAgreement(tech, AgreementKind.CooperationAgreement, vo1Coordinator, nowUtc.AddDays(-20));
+        AddAgreement(tech, AgreementKind.CooperationAgreement, vo1Coordinator, nowUtc.AddDays(-20), agreementFile);
         Confirm(tech, vo1Coordinator, vo1, nowUtc.AddDays(-19));
         Confirm(tech, vo2Coordinator, vo2, nowUtc.AddDays(-18));
         Confirm(tech, mbo3Coordinator, mbo3, nowUtc.AddDays(-15));
@@ -84,7 +86,7 @@ public static class DemoData
         var economy = NewRoute("LR-" + current.StartYear + "-0004", Definition(
                 "Ondernemen en retail", RouteType.Continuous, VmboProfile.EconomieOndernemen, [Track.GL, Track.TL],
                 "25700", MboLevel.Level4, current), [vo2, mbo1], vo2Coordinator, nowUtc.AddDays(-30));
-        AddAgreement(economy, AgreementKind.CooperationAgreement, vo2Coordinator, nowUtc.AddDays(-30));
+        AddAgreement(economy, AgreementKind.CooperationAgreement, vo2Coordinator, nowUtc.AddDays(-30), agreementFile);
         Confirm(economy, vo2Coordinator, vo2, nowUtc.AddDays(-29));
         Confirm(economy, mbo1Coordinator, mbo1, nowUtc.AddDays(-28));
         Check(economy.Submit(vo2Coordinator, nowUtc.AddDays(-28)));
@@ -196,13 +198,9 @@ public static class DemoData
     private static void Confirm(Route route, Actor coordinator, Institution institution, DateTime at) =>
         Check(route.ConfirmParticipation(institution.Id, coordinator, at));
 
-    private static void AddAgreement(Route route, AgreementKind kind, Actor by, DateTime at)
+    private static void AddAgreement(Route route, AgreementKind kind, Actor by, DateTime at, StoredFile file)
     {
         var signedOn = DutchTime.Today(at).AddDays(-30);
-        // Demo agreements point at a storage key with no file behind it; the sample PDF arrives with the upload feature.
-        var file = StoredFile.Create(
-            "demo/" + route.Code.ToLowerInvariant() + ".pdf", "samenwerkingsovereenkomst " + route.Code + ".pdf",
-            180_000, new string('0', 64), 12).Value;
         var pages = new Dictionary<AgreementItem, int>
         {
             [AgreementItem.TransferOption] = 4,
