@@ -92,10 +92,16 @@ public static class DependencyInjection
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly));
+                builder.UseSqlServer(connectionString, sql => sql
+                    .MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                 break;
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+                // A route comes with partners, agreement versions and their items: one query per collection, not one
+                // query whose rows multiply.
+                builder.UseSqlite(connectionString, sqlite => sqlite
+                    .MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                 break;
             default:
                 throw new InvalidOperationException($"Onbekende databaseprovider '{provider}'. Kies Sqlite of SqlServer.");

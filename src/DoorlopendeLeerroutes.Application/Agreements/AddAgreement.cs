@@ -49,7 +49,10 @@ public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
         }
 
         StoredFile? stored = null;
-        var result = await work.RunAsync(routeId, upload.Version, async context =>
+        var result = Result.Failure(AccountErrorsForUpload.Interrupted);
+        try
+        {
+            result = await work.RunAsync(routeId, upload.Version, async context =>
         {
             // Only for someone who may add an agreement to this route in this state does the file reach the store.
             if (!RouteActions.For(context.Route, context.Actor).CanAddAgreement)
@@ -73,12 +76,22 @@ public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
                 upload.Kind, upload.SignedOn!.Value, stored, upload.Pages, upload.FundingTransferred, upload.UsesLegalRoom,
                 context.Actor, context.Now);
         }, cancellationToken);
-
-        if (result.IsFailure && stored is { } orphan)
+        }
+        finally
         {
-            await files.DiscardAsync(orphan.StorageKey, CancellationToken.None);
+            // Whatever went wrong, also an exception: a file the route did not record does not stay behind.
+            if (result.IsFailure && stored is { } orphan)
+            {
+                await files.DiscardAsync(orphan.StorageKey, CancellationToken.None);
+            }
         }
 
         return result;
     }
+}
+
+/// <summary>The result an upload has until it completes.</summary>
+internal static class AccountErrorsForUpload
+{
+    public static readonly DomainError Interrupted = new("agreement.upload.interrupted", "Het uploaden is onderbroken. Probeer het opnieuw.");
 }

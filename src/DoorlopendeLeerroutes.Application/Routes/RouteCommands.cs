@@ -22,23 +22,35 @@ public sealed class CreateRoute(IApplicationDbContextFactory contexts, AccessSco
             return Result<Guid>.Failure(definition.Errors);
         }
 
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        var partners = await RoutePartners.LoadAsync(db, form.Partners, cancellationToken);
-        if (partners is null)
+        // Two coordinators may create a route of the same school year at the same moment: the unique index on the
+        // code refuses the second, which then tries again, in a fresh context, with the next number.
+        for (var attempt = 1; ; attempt++)
         {
-            return Result<Guid>.Failure(RouteErrors.PartnerUnknown);
-        }
+            await using var db = await contexts.CreateAsync(cancellationToken);
+            var partners = await RoutePartners.LoadAsync(db, form.Partners, cancellationToken);
+            if (partners is null)
+            {
+                return Result<Guid>.Failure(RouteErrors.PartnerUnknown);
+            }
 
-        var code = await RouteCodes.NextAsync(db, definition.Value.FirstSchoolYear, cancellationToken);
-        var created = Route.Create(code, definition.Value, partners, scope.User.ToActor(), time.GetUtcNow().UtcDateTime);
-        if (created.IsFailure)
-        {
-            return Result<Guid>.Failure(created.Errors);
-        }
+            var code = await RouteCodes.NextAsync(db, definition.Value.FirstSchoolYear, cancellationToken);
+            var created = Route.Create(code, definition.Value, partners, scope.User.ToActor(), time.GetUtcNow().UtcDateTime);
+            if (created.IsFailure)
+            {
+                return Result<Guid>.Failure(created.Errors);
+            }
 
-        db.Routes.Add(created.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Guid>.Success(created.Value.Id, created.Warnings);
+            db.Routes.Add(created.Value);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Result<Guid>.Success(created.Value.Id, created.Warnings);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // taken meanwhile: next attempt
+            }
+        }
     }
 }
 
@@ -117,16 +129,19 @@ public sealed class RejectRoute(RouteWork work)
 public sealed class StartNewRouteVersion(RouteWork work)
 {
     public Task<Result<Guid>> ExecuteAsync(Guid routeId, Guid version, CancellationToken cancellationToken = default) =>
-        work.RunAsync(routeId, version, context =>
+        work.RunAsync(routeId, version, async context =>
         {
-            var next = context.Route.StartNewVersion(context.Actor, context.Now);
+            // Withdrawn versions keep their number, so the next one comes after the highest ever used.
+            var highest = await context.Db.Routes.Where(r => r.Code == context.Route.Code)
+                .MaxAsync(r => r.VersionNumber, context.CancellationToken);
+            var next = context.Route.StartNewVersion(context.Actor, context.Now, highest + 1);
             if (next.IsFailure)
             {
-                return Task.FromResult(Result<Guid>.Failure(next.Errors));
+                return Result<Guid>.Failure(next.Errors);
             }
 
             context.Db.Routes.Add(next.Value);
-            return Task.FromResult(Result<Guid>.Success(next.Value.Id));
+            return Result<Guid>.Success(next.Value.Id);
         }, cancellationToken);
 }
 

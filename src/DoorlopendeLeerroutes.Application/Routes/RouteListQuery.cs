@@ -63,11 +63,13 @@ public sealed class RouteListQuery(IApplicationDbContextFactory contexts, Access
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // Route name or code, or a partner's name or BRIN. LIKE is case-insensitive on both providers.
+            // Route name or code, or a partner's name or BRIN. LIKE ignores case on SQL Server and, for ASCII letters,
+            // on SQLite; the escapes keep %, _ and [ literal on both.
             var term = filter.Search.Trim();
             const string escape = "\\";
             var pattern = "%" + term.Replace(escape, escape + escape, StringComparison.Ordinal)
-                .Replace("%", escape + "%", StringComparison.Ordinal).Replace("_", escape + "_", StringComparison.Ordinal) + "%";
+                .Replace("%", escape + "%", StringComparison.Ordinal).Replace("_", escape + "_", StringComparison.Ordinal)
+                .Replace("[", escape + "[", StringComparison.Ordinal) + "%";
             var partnerIds = db.Institutions.Where(i => EF.Functions.Like(i.Name, pattern, escape)).Select(i => i.Id);
             if (Domain.Institutions.Brin.TryCreate(term, out var brin))
             {

@@ -45,8 +45,10 @@ public sealed class RouteWork(IApplicationDbContextFactory contexts, AccessScope
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A stale version, or a simultaneous change that hit a unique index first (two uploads getting the same
+            // agreement number): both mean someone else changed this route meanwhile.
             return Result<T>.Failure(AccountErrors.ConcurrencyConflict);
         }
 

@@ -378,7 +378,11 @@ public sealed class Route : Entity
     /// R-ROUTE-10: a change to a registered route starts a new draft version with the same code, partners and agreement.
     /// This version stays in force until the new one is registered.
     /// </summary>
-    public Result<Route> StartNewVersion(Actor actor, DateTime nowUtc)
+    /// <param name="versionNumber">
+    /// The new version's number: one above the highest number of this route code, which the caller knows (withdrawn
+    /// versions keep theirs). Defaults to this version's number plus one.
+    /// </param>
+    public Result<Route> StartNewVersion(Actor actor, DateTime nowUtc, int? versionNumber = null)
     {
         var allowed = EnsureCoordinatorOfPartner(actor);
         if (allowed.IsFailure)
@@ -396,7 +400,13 @@ public sealed class Route : Entity
             return Result<Route>.Failure(DomainErrors.Route.NewVersionAlreadyPending);
         }
 
-        var next = new Route(Guid.NewGuid(), Code, VersionNumber + 1, Id, Definition);
+        var number = versionNumber ?? VersionNumber + 1;
+        if (number <= VersionNumber)
+        {
+            throw new DomainException("A new version gets a higher number than the version it replaces.");
+        }
+
+        var next = new Route(Guid.NewGuid(), Code, number, Id, Definition);
         foreach (var partner in _partners)
         {
             next._partners.Add(partner.CopyUnconfirmed());

@@ -3,6 +3,7 @@ using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Routes;
 
@@ -104,7 +105,6 @@ public sealed class RouteLifecycleTests(AppFactory app) : IClassFixture<AppFacto
         RouteWorkflow.Refused(result, AccountErrors.ConcurrencyConflict.Code);
         Assert.Contains("Iemand anders heeft dit intussen gewijzigd", result.Errors[0].Message, StringComparison.Ordinal);
         Assert.Equal("Samen bewerken (ROC)", (await _flow.DetailsAsync(id)).Definition.Name);
-        Assert.Equal("Samen bewerken (Horizon)", mine.Name); // the form keeps what was typed
     }
 
     [Fact]
@@ -120,5 +120,68 @@ public sealed class RouteLifecycleTests(AppFactory app) : IClassFixture<AppFacto
         RouteWorkflow.Refused(created, "route.integrated.requires_bb");
         Assert.Contains(validation.Errors, e => e.PropertyName == nameof(RouteForm.Tracks)
                                               && e.ErrorMessage.Contains("basisberoepsgerichte leerweg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task R_ROUTE_10_registering_a_new_version_takes_the_enrolled_pupils_along_and_R_ROUTE_11_ending_needs_them_ended()
+    {
+        Guid care;
+        int pupils;
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            care = (await db.Routes.SingleAsync(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo", Ct)).Id;
+            pupils = await db.Enrolments.CountAsync(e => e.RouteId == care && e.EndDate == null, Ct);
+        }
+
+        Assert.True(pupils > 0);
+        var end = await app.ServiceAsAsync<EndRoute>(SignIn.Administrator);
+        RouteWorkflow.Refused(
+            await end.ExecuteAsync(care, (await _flow.DetailsAsync(care)).Version, DutchTime.Today(DateTime.UtcNow), "Stoppen.", Ct),
+            "route.end.pupils_enrolled");
+
+        // R-ROUTE-9: a route that is not submitted cannot be registered.
+        var next = await (await app.ServiceAsAsync<StartNewRouteVersion>(SignIn.VoCoordinator)).ExecuteAsync(care, (await _flow.DetailsAsync(care)).Version, Ct);
+        RouteWorkflow.Ok(next);
+        RouteWorkflow.Refused(await _flow.RegisterAsync(next.Value), "route.register.only_submitted");
+
+        await _flow.ReadyAndSubmitAsync(next.Value, withAgreement: false);
+        RouteWorkflow.Ok(await _flow.RegisterAsync(next.Value));
+
+        await using var check = await app.OpenDbContextAsync();
+        Assert.Equal(0, await check.Enrolments.CountAsync(e => e.RouteId == care && e.EndDate == null, Ct));
+        Assert.Equal(pupils, await check.Enrolments.CountAsync(e => e.RouteId == next.Value && e.EndDate == null, Ct));
+        Assert.Equal(pupils, (await _flow.DetailsAsync(next.Value)).ActivePupils);
+    }
+
+    [Fact]
+    public async Task R_ROUTE_10_after_withdrawing_a_new_version_another_can_be_started_with_the_next_number()
+    {
+        var id = await _flow.CreateAsync("Terugtrekken en opnieuw");
+        await _flow.ReadyAndSubmitAsync(id);
+        RouteWorkflow.Ok(await _flow.RegisterAsync(id));
+        var start = await app.ServiceAsAsync<StartNewRouteVersion>(SignIn.VoCoordinator);
+
+        var first = await start.ExecuteAsync(id, (await _flow.DetailsAsync(id)).Version, Ct);
+        RouteWorkflow.Ok(await (await app.ServiceAsAsync<WithdrawRoute>(SignIn.MboCoordinator)).ExecuteAsync(first.Value, (await _flow.DetailsAsync(first.Value)).Version, Ct));
+        var second = await start.ExecuteAsync(id, (await _flow.DetailsAsync(id)).Version, Ct);
+
+        RouteWorkflow.Ok(second);
+        Assert.Equal(RouteStatus.Withdrawn, (await _flow.DetailsAsync(first.Value)).Status);
+        Assert.Equal(2, (await _flow.DetailsAsync(first.Value)).VersionNumber);
+        Assert.Equal(3, (await _flow.DetailsAsync(second.Value)).VersionNumber);
+        Assert.Equal(second.Value, (await _flow.DetailsAsync(id)).PendingVersionId);
+    }
+
+    [Fact]
+    public async Task Routes_created_at_the_same_moment_get_different_codes()
+    {
+        var forms = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => _flow.NewFormAsync("Tegelijk " + i)));
+
+        var results = await Task.WhenAll(forms.Select(async form =>
+            await (await app.ServiceAsAsync<CreateRoute>(SignIn.VoCoordinator)).ExecuteAsync(form, Ct)));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.ToString()));
+        var codes = await Task.WhenAll(results.Select(async r => (await _flow.DetailsAsync(r.Value)).Code));
+        Assert.Equal(codes.Length, codes.Distinct().Count());
     }
 }
