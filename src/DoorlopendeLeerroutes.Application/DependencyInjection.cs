@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Agreements.AgreementDownloadQuery>();
         services.AddScoped<InstitutionListQuery>();
         services.AddScoped<CountOverviewQuery>();
+        services.AddScoped<CountExportQuery>();
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
         return services;
     }

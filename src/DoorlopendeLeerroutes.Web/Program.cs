@@ -5,6 +5,7 @@ using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Agreements;
+using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Observability;
 using Microsoft.AspNetCore.Authorization;
@@ -103,6 +104,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapAgreementEndpoints();
+app.MapCountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -31,27 +31,7 @@ public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, Ac
     public async Task<CountOverview> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var countDate = year.CountDate;
-
-        var routes = await db.Routes
-            .Select(r => new { r.Id, r.Code, r.Definition.Name, r.Definition.EntryYear })
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
-
-        // R-COUNT-2: only enrolments active on the count date are read; R-ACCESS-1: only those the user may see.
-        var enrolments = await scope.Enrolments(db)
-            .Where(e => e.StartDate <= countDate && (e.EndDate == null || e.EndDate >= countDate))
-            .Select(e => new
-            {
-                e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId,
-                Phases = e.Phases.Select(p => new PhaseRecord(p.Phase, p.ValidFrom, p.RecordedAt)).ToList(),
-            })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-
-        var input = enrolments.Select(e => new CountEnrolment(
-            e.Id, e.PupilId, e.RouteId, routes[e.RouteId].EntryYear, e.StartDate, e.EndDate, e.VoInstitutionId,
-            e.MboInstitutionId, e.Phases));
-        var result = FundingCount.Calculate(year, input, time.GetUtcNow().UtcDateTime);
+        var (result, routes) = await ScopedCount.CalculateAsync(db, scope, year, time.GetUtcNow().UtcDateTime, cancellationToken);
 
         var institutionIds = result.Totals.Select(t => t.InstitutionId).ToList();
         var institutions = await db.Institutions
@@ -76,7 +56,7 @@ public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, Ac
             .ToList();
 
         return new CountOverview(
-            year, countDate, result.CutoffUtc, result.IsPreview, result.Lines.Count,
+            year, year.CountDate, result.CutoffUtc, result.IsPreview, result.Lines.Count,
             result.Lines.Count(l => l.Warnings.Contains(CountWarning.NoPhase)),
             result.Lines.Count(l => l.Warnings.Contains(CountWarning.DiffersFromExpectedPhase)),
             institutionRows, routeRows);

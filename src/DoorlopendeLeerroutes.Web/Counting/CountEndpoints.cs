@@ -1,0 +1,26 @@
+using DoorlopendeLeerroutes.Application.Counting;
+using DoorlopendeLeerroutes.Domain.Common;
+using Microsoft.Net.Http.Headers;
+
+namespace DoorlopendeLeerroutes.Web.Counting;
+
+/// <summary>The count of a school year as CSV (FORMATS.md §2), with only what the user may see (R-COUNT-7, R-ACCESS-1).</summary>
+public static class CountEndpoints
+{
+    public static IEndpointRouteBuilder MapCountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/teldatum/{schoolYear}/export.csv", async (string schoolYear, CountExportQuery query, HttpContext context) =>
+            {
+                if (!SchoolYear.TryCreate(schoolYear, out var year))
+                {
+                    return Results.NotFound();
+                }
+
+                var rows = await query.ExecuteAsync(year, context.RequestAborted);
+                context.Response.Headers[HeaderNames.CacheControl] = "no-store"; // personal data
+                return Results.File(CountCsv.Write(rows), "text/csv; charset=utf-8", CountCsv.FileName(year));
+            })
+            .RequireAuthorization();
+        return endpoints;
+    }
+}
