@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<CountOverviewQuery>();
         services.AddScoped<CountExportQuery>();
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
+        services.AddScoped<Pupils.FundingPhaseLookup>();
         return services;
     }
 }
