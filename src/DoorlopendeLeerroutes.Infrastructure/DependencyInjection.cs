@@ -44,6 +44,7 @@ public static class DependencyInjection
             AgreementsFolder(sp.GetRequiredService<IConfiguration>(), contentRoot),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.AgreementFileStore>>()));
+        services.AddSingleton<Application.Counting.ISpreadsheetWriter, Counting.SpreadsheetWriter>();
         AddAccounts(services);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

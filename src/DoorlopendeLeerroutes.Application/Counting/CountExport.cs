@@ -62,7 +62,22 @@ public static class CountCsv
     public static readonly string[] Header =
         ["Schooljaar", "Teldatum", "Route", "Routetype", "Leerlingnummer", "Naam", "Fase op teldatum", "Bekostigd door", "Status"];
 
-    public static string FileName(SchoolYear year) => $"teldatum-{year}.csv";
+    /// <summary>The file name without extension: the school year, never anything about a pupil.</summary>
+    public static string FileName(SchoolYear year, string extension = "csv") => $"teldatum-{year}.{extension}";
+
+    /// <summary>The cells of one row, as text, in the order of <see cref="Header"/>; shared by the CSV and Excel exports.</summary>
+    public static string[] Values(CountExportRow row) =>
+    [
+        row.SchoolYear,
+        row.CountDate.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+        row.Route,
+        row.RouteType.ExportName(),
+        row.PupilNumber,
+        row.Name,
+        row.Phase switch { Phase.Vo => "vo", Phase.Mbo => "mbo", _ => string.Empty },
+        row.FundedBy ?? string.Empty,
+        StatusText(row.Status),
+    ];
 
     public static byte[] Write(IEnumerable<CountExportRow> rows)
     {
@@ -70,17 +85,7 @@ public static class CountCsv
         AppendLine(text, Header);
         foreach (var row in rows)
         {
-            AppendLine(text, [
-                row.SchoolYear,
-                row.CountDate.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
-                row.Route,
-                row.RouteType.ExportName(),
-                row.PupilNumber,
-                row.Name,
-                row.Phase switch { Phase.Vo => "vo", Phase.Mbo => "mbo", _ => string.Empty },
-                row.FundedBy ?? string.Empty,
-                StatusText(row.Status),
-            ]);
+            AppendLine(text, Values(row));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -119,3 +124,12 @@ public static class CountCsv
         return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }
+
+/// <summary>Writes a table to an Excel workbook (.xlsx); implemented in Infrastructure.</summary>
+public interface ISpreadsheetWriter
+{
+    /// <summary>One sheet: the header row, then the rows, every cell as text (so numbers keep leading zeros).</summary>
+    Task WriteAsync(
+        Stream target, string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken cancellationToken = default);
+}
+

@@ -21,6 +21,23 @@ public static class CountEndpoints
                 return Results.File(CountCsv.Write(rows), "text/csv; charset=utf-8", CountCsv.FileName(year));
             })
             .RequireAuthorization();
+
+        endpoints.MapGet("/teldatum/{schoolYear}/export.xlsx", async (
+                string schoolYear, CountExportQuery query, ISpreadsheetWriter spreadsheets, HttpContext context) =>
+            {
+                if (!SchoolYear.TryCreate(schoolYear, out var year))
+                {
+                    return Results.NotFound();
+                }
+
+                var rows = await query.ExecuteAsync(year, context.RequestAborted);
+                using var workbook = new MemoryStream();
+                await spreadsheets.WriteAsync(workbook, "Teldatum", CountCsv.Header, rows.Select(CountCsv.Values), context.RequestAborted);
+                context.Response.Headers[HeaderNames.CacheControl] = "no-store"; // personal data
+                return Results.File(
+                    workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", CountCsv.FileName(year, "xlsx"));
+            })
+            .RequireAuthorization();
         return endpoints;
     }
 }

@@ -76,4 +76,26 @@ public sealed class CountExportTests(AppFactory app) : IClassFixture<AppFactory>
             "2026-2027;01-10-2026;\"LR-2026-0001 Zorg; welzijn\";geïntegreerd;101222331;\"'=HYPERLINK(\"\"x\"\")\";mbo;25PG;geteld",
             text.Split("\r\n")[1]);
     }
+
+    [Fact]
+    public async Task R_COUNT_7_the_same_count_as_an_excel_workbook_with_full_pupil_numbers()
+    {
+        using var client = await app.SignedInClientAsync(SignIn.MboViewer);
+
+        using var csv = await client.GetAsync($"/teldatum/{Counted}/export.csv", Ct);
+        using var xlsx = await client.GetAsync($"/teldatum/{Counted}/export.xlsx", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal($"teldatum-{Counted}.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar ?? xlsx.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        await using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct));
+        var sheet = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: false).Cast<IDictionary<string, object?>>()
+            .Select(r => r.Values.Select(v => v?.ToString() ?? string.Empty).ToArray())
+            .ToList();
+        var csvLines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync(Ct))[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(CountCsv.Header, sheet[0]);
+        Assert.Equal(csvLines.Length, sheet.Count);
+        Assert.All(sheet.Skip(1), row => Assert.Matches("^\\d{9}$", row[4])); // all nine digits
+    }
 }
+
