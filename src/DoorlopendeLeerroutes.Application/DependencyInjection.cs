@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddScoped<CountExportQuery>();
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
         services.AddScoped<Pupils.FundingPhaseLookup>();
+        services.AddScoped<Pupils.EnrolmentDetailsQuery>();
+        services.AddScoped<Pupils.EnrolmentActions>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public sealed record CountDateFunding(SchoolYear SchoolYear, DateOnly CountDate,
 
 /// <summary>One enrolment of the pupil looked up, with the phase on the chosen date and the funding per count date.</summary>
 public sealed record EnrolmentFunding(
+    Guid EnrolmentId,
     string Route, DateOnly StartDate, DateOnly? EndDate, Phase? PhaseOnDate, Phase ExpectedPhaseOnDate, IReadOnlyList<CountDateFunding> CountDates);
 
 /// <summary>The answer of "Bekostigingsfase opzoeken": the pupil by name and masked number, and their enrolments.</summary>
@@ -78,7 +79,7 @@ public sealed class FundingPhaseLookup(IApplicationDbContextFactory contexts, Ac
             }
 
             return new EnrolmentFunding(
-                $"{route.Code} {route.Definition.Name}", enrolment.StartDate, enrolment.EndDate, enrolment.PhaseOn(date),
+                enrolment.Id, $"{route.Code} {route.Definition.Name}", enrolment.StartDate, enrolment.EndDate, enrolment.PhaseOn(date),
                 PhaseHistory.ExpectedPhaseOn(date, enrolment.StartDate, route.Definition.EntryYear), countDates);
         }).ToList();
 

@@ -67,7 +67,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     {
         using var client = await app.SignedInClientAsync(SignIn.VoViewer);
 
-        using var response = await client.GetAsync(await UrlAsync(template), Ct);
+        using var response = await client.GetAsync(await UrlAsync(template, SignIn.VoViewer), Ct);
 
         var route = RouteOf(template);
         if (!route.Allows("Viewer"))
@@ -92,7 +92,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     {
         using var client = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);
 
-        using var response = await client.GetAsync(await UrlAsync(template), Ct);
+        using var response = await client.GetAsync(await UrlAsync(template, SignIn.UnrelatedCoordinator), Ct);
 
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
         foreach (var hidden in HiddenFromUnrelatedCoordinator)
@@ -173,7 +173,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     /// A concrete address for a template. A parameter needs a sample that belongs to another institution than the
     /// viewer's and the unrelated coordinator's; a route with an unknown parameter fails here until one is added.
     /// </summary>
-    private async Task<string> UrlAsync(string template)
+    private async Task<string> UrlAsync(string template, string? asUser = null)
     {
         if (!template.Contains('{', StringComparison.Ordinal))
         {
@@ -184,9 +184,12 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         // Groene Vallei coordinator is a partner in it.
         await using var db = await app.OpenDbContextAsync();
         var foreign = await db.Routes.SingleAsync(r => r.Definition.Name == "Ondernemen en retail", Ct);
+        // A pupil (enrolment) of an institution that is not the user's own.
+        var own = asUser is null ? null : (await app.UserAsync(asUser)).InstitutionId;
+        var foreignEnrolment = await db.Enrolments.FirstAsync(e => e.VoInstitutionId != own && e.MboInstitutionId != own, Ct);
         var samples = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["id"] = foreign.Id.ToString(),
+            ["id"] = template.StartsWith("/leerlingen/", StringComparison.Ordinal) ? foreignEnrolment.Id.ToString() : foreign.Id.ToString(),
             ["routeId"] = foreign.Id.ToString(),
             ["agreementId"] = foreign.Agreements[0].Id.ToString(),
             ["schoolYear"] = SchoolYear.Containing(DutchTime.Today(DateTime.UtcNow)).ToString(),

@@ -1,0 +1,111 @@
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Pupils;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Pupils;
+
+public sealed record PhaseLine(Phase Phase, DateOnly ValidFrom, DateTime RecordedAt, string RecordedBy, bool InForceToday);
+
+/// <summary>The pupil page: one enrolment with its phase history (R-PUPIL-4), shown with the full number (R-PUPIL-8).</summary>
+public sealed record EnrolmentDetails(
+    Guid EnrolmentId,
+    Guid Version,
+    string Name,
+    string PupilNumber,
+    DateOnly BirthDate,
+    Guid RouteId,
+    string Route,
+    string VoInstitution,
+    string MboInstitution,
+    DateOnly StartDate,
+    DateOnly? EndDate,
+    EnrolmentOutcome? Outcome,
+    string? OutcomeNote,
+    Phase? PhaseToday,
+    Phase ExpectedPhaseToday,
+    IReadOnlyList<PhaseLine> Phases,
+    bool CanChange);
+
+/// <summary>One enrolment for the pupil page; null when it does not exist or belongs to another institution (R-ACCESS-1).</summary>
+public sealed class EnrolmentDetailsQuery(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+{
+    public async Task<EnrolmentDetails?> ExecuteAsync(Guid enrolmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var enrolment = await scope.Enrolments(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        var pupil = await db.Pupils.AsNoTracking().SingleAsync(p => p.Id == enrolment.PupilId, cancellationToken);
+        var route = await db.Routes.AsNoTracking().SingleAsync(r => r.Id == enrolment.RouteId, cancellationToken);
+        var institutions = await db.Institutions.AsNoTracking()
+            .Where(i => i.Id == enrolment.VoInstitutionId || i.Id == enrolment.MboInstitutionId)
+            .ToDictionaryAsync(i => i.Id, i => $"{i.Name} ({i.Brin})", cancellationToken);
+        var people = await db.UserNames(enrolment.Phases.Select(p => p.RecordedBy).Distinct().ToList(), cancellationToken);
+
+        var today = DutchTime.Today(time.GetUtcNow().UtcDateTime);
+        var inForce = enrolment.Phases
+            .Where(p => p.ValidFrom <= today)
+            .OrderByDescending(p => p.ValidFrom).ThenByDescending(p => p.RecordedAt)
+            .FirstOrDefault();
+        var actor = scope.User.ToActor();
+        return new EnrolmentDetails(
+            enrolment.Id, enrolment.Version, pupil.FullName, pupil.Number.Value, pupil.BirthDate, route.Id,
+            $"{route.Code} {route.Definition.Name}", institutions[enrolment.VoInstitutionId], institutions[enrolment.MboInstitutionId],
+            enrolment.StartDate, enrolment.EndDate, enrolment.Outcome, enrolment.OutcomeNote, enrolment.PhaseOn(today),
+            PhaseHistory.ExpectedPhaseOn(today, enrolment.StartDate, route.Definition.EntryYear),
+            enrolment.Phases.OrderByDescending(p => p.RecordedAt)
+                .Select(p => new PhaseLine(p.Phase, p.ValidFrom, p.RecordedAt, people.GetValueOrDefault(p.RecordedBy, "onbekend"), p == inForce))
+                .ToList(),
+            actor.IsCoordinatorOf(enrolment.VoInstitutionId) || actor.IsCoordinatorOf(enrolment.MboInstitutionId));
+    }
+}
+
+/// <summary>
+/// Changes to one enrolment (R-PUPIL-4, R-PUPIL-7): a new phase registration (never an overwrite) or the end with an
+/// outcome. Loaded through the access scope, checked against the version the page showed, saved once.
+/// </summary>
+public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+{
+    public static readonly DomainError NotFound = new("enrolment.not_found", "Deze inschrijving bestaat niet, of je hebt er geen toegang toe.");
+
+    public Task<Result> RecordPhaseAsync(Guid enrolmentId, Guid version, Phase phase, DateOnly validFrom, CancellationToken cancellationToken = default) =>
+        RunAsync(enrolmentId, version, (enrolment, actor, now) => enrolment.RecordPhase(phase, validFrom, actor, now), cancellationToken);
+
+    public Task<Result> EndAsync(
+        Guid enrolmentId, Guid version, DateOnly endDate, EnrolmentOutcome outcome, string? note, CancellationToken cancellationToken = default) =>
+        RunAsync(enrolmentId, version, (enrolment, actor, _) => enrolment.End(endDate, outcome, note, actor), cancellationToken);
+
+    private async Task<Result> RunAsync(
+        Guid enrolmentId, Guid version, Func<Enrolment, Actor, DateTime, Result> action, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var enrolment = await scope.Enrolments(db).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null)
+        {
+            return Result.Failure(NotFound);
+        }
+
+        db.Entry(enrolment).Property(e => e.Version).OriginalValue = version;
+        var result = action(enrolment, scope.User.ToActor(), time.GetUtcNow().UtcDateTime);
+        if (result.IsFailure)
+        {
+            return result;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Result.Failure(AccountErrors.ConcurrencyConflict);
+        }
+
+        return result;
+    }
+}
