@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.FundingPhaseLookup>();
         services.AddScoped<Pupils.EnrolmentDetailsQuery>();
         services.AddScoped<Pupils.EnrolmentActions>();
+        services.AddScoped<Pupils.RoutePupilListQuery>();
         return services;
     }
 }

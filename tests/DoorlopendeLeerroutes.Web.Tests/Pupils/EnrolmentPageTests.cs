@@ -65,3 +65,34 @@ public sealed class EnrolmentPageTests(AppFactory app) : IClassFixture<AppFactor
             .OrderBy(e => e.StartDate).ThenBy(e => e.Id).Skip(skip).Select(e => e.Id).FirstAsync(Ct);
     }
 }
+
+/// <summary>The route's pupil list: own pupils only, masked numbers, paged on the server.</summary>
+public sealed class RoutePupilListTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task R_PUPIL_8_list_shows_masked_numbers_of_own_pupils_a_page_at_a_time()
+    {
+        Guid care;
+        int active;
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            care = (await db.Routes.SingleAsync(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo", Ct)).Id;
+            var today = DutchTime.Today(DateTime.UtcNow);
+            active = await db.Enrolments.CountAsync(e => e.RouteId == care && (e.EndDate == null || e.EndDate >= today), Ct);
+        }
+
+        var query = await app.ServiceAsAsync<RoutePupilListQuery>(SignIn.MboViewer);
+        var first = await query.ExecuteAsync(care, new Application.Common.PageRequest(0, 10), cancellationToken: Ct);
+        var second = await query.ExecuteAsync(care, new Application.Common.PageRequest(1, 10), cancellationToken: Ct);
+        var outsider = await (await app.ServiceAsAsync<RoutePupilListQuery>(SignIn.UnrelatedCoordinator))
+            .ExecuteAsync(care, new Application.Common.PageRequest(0, 10), cancellationToken: Ct);
+
+        Assert.Equal(active, first.TotalItems);
+        Assert.Equal(10, first.Items.Count);
+        Assert.Empty(first.Items.Select(i => i.EnrolmentId).Intersect(second.Items.Select(i => i.EnrolmentId)));
+        Assert.All(first.Items, i => Assert.Matches(@"^\*{5}\d{4}$", i.MaskedNumber));
+        Assert.Equal(0, outsider.TotalItems);
+    }
+}
