@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.EnrolmentDetailsQuery>();
         services.AddScoped<Pupils.EnrolmentActions>();
         services.AddScoped<Pupils.RoutePupilListQuery>();
+        services.AddScoped<Pupils.EnrolPupil>();
         return services;
     }
 }

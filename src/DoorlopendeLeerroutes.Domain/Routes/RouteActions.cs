@@ -14,7 +14,8 @@ public sealed record RouteActions(
     bool CanReview,
     bool CanStartNewVersion,
     bool CanEnd,
-    bool CanWithdraw)
+    bool CanWithdraw,
+    bool CanEnrol = false)
 {
     public static readonly RouteActions None = new(false, false, false, false, false, false, false, false);
 
@@ -45,6 +46,7 @@ public sealed record RouteActions(
             CanReview: false,
             CanStartNewVersion: route.Status == RouteStatus.Registered && route.PendingVersionId is null,
             CanEnd: false,
-            CanWithdraw: draftOrRejected);
+            CanWithdraw: draftOrRejected,
+            CanEnrol: route.Status == RouteStatus.Registered); // R-PUPIL-2: only in a registered route
     }
 }

@@ -1,0 +1,111 @@
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Application.Routes;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Pupils;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Pupils;
+
+/// <summary>The fields of the "leerling inschrijven" form.</summary>
+public sealed class EnrolForm
+{
+    public string PupilNumber { get; set; } = string.Empty;
+
+    public string LastName { get; set; } = string.Empty;
+
+    public string? Prefix { get; set; }
+
+    public string FirstName { get; set; } = string.Empty;
+
+    public DateOnly? BirthDate { get; set; }
+
+    public DateOnly? StartDate { get; set; }
+
+    public Guid? VoInstitutionId { get; set; }
+
+    public Guid? MboInstitutionId { get; set; }
+
+    /// <summary>The phase from the start date; none leaves the pupil without phase for now.</summary>
+    public Phase? Phase { get; set; } = Domain.Pupils.Phase.Vo;
+}
+
+/// <summary>
+/// Enrols a pupil in a registered route (R-PUPIL-1…3), with a first phase registration (R-PUPIL-4), in one save: the
+/// pupil is created when the number is new; a known number is enrolled as the same pupil.
+/// </summary>
+public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+{
+    public static readonly DomainError DateRequired = new("enrolment.dates.required", "Vul de geboortedatum en de startdatum in.");
+
+    public static readonly DomainError InstitutionsRequired = new("enrolment.institutions.required", "Kies de vo-school en de mbo-instelling van de leerling.");
+
+    public async Task<Result<Guid>> ExecuteAsync(Guid routeId, EnrolForm form, CancellationToken cancellationToken = default)
+    {
+        if (form.BirthDate is not { } birthDate || form.StartDate is not { } startDate)
+        {
+            return Result<Guid>.Failure(DateRequired);
+        }
+
+        if (form.VoInstitutionId is not { } vo || form.MboInstitutionId is not { } mbo)
+        {
+            return Result<Guid>.Failure(InstitutionsRequired);
+        }
+
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var route = await scope.Routes(db).SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
+        if (route is null)
+        {
+            return Result<Guid>.Failure(RouteErrors.NotFound);
+        }
+
+        var number = PupilNumber.Parse(form.PupilNumber);
+        if (number.IsFailure)
+        {
+            return Result<Guid>.Failure(number.Errors);
+        }
+
+        var pupil = await db.Pupils.SingleOrDefaultAsync(p => p.Number == number.Value, cancellationToken);
+        if (pupil is null)
+        {
+            var created = Pupil.Create(form.PupilNumber, form.LastName, form.Prefix, form.FirstName, birthDate);
+            if (created.IsFailure)
+            {
+                return Result<Guid>.Failure(created.Errors);
+            }
+
+            pupil = created.Value;
+            db.Pupils.Add(pupil);
+        }
+
+        var others = await db.Enrolments.Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
+        var actor = scope.User.ToActor();
+        var enrolment = Enrolment.Start(pupil, route, vo, mbo, startDate, others, actor);
+        if (enrolment.IsFailure)
+        {
+            return Result<Guid>.Failure(enrolment.Errors);
+        }
+
+        if (form.Phase is { } phase)
+        {
+            var recorded = enrolment.Value.RecordPhase(phase, startDate, actor, time.GetUtcNow().UtcDateTime);
+            if (recorded.IsFailure)
+            {
+                return Result<Guid>.Failure(recorded.Errors);
+            }
+        }
+
+        db.Enrolments.Add(enrolment.Value);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone enrolled the same pupil at the same moment: the open-enrolment index refused this one.
+            return Result<Guid>.Failure(DomainErrors.Enrolment.AlreadyActiveElsewhere);
+        }
+
+        return Result<Guid>.Success(enrolment.Value.Id);
+    }
+}
