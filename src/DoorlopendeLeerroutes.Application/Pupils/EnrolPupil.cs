@@ -38,6 +38,10 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
 {
     public static readonly DomainError DateRequired = new("enrolment.dates.required", "Vul de geboortedatum en de startdatum in.");
 
+    public static readonly DomainError DetailsDoNotMatch = new(
+        "enrolment.pupil.details_mismatch",
+        "De achternaam of geboortedatum klopt niet bij dit leerlingnummer. Controleer de gegevens.");
+
     public static readonly DomainError InstitutionsRequired = new("enrolment.institutions.required", "Kies de vo-school en de mbo-instelling van de leerling.");
 
     public async Task<Result<Guid>> ExecuteAsync(Guid routeId, EnrolForm form, CancellationToken cancellationToken = default)
@@ -77,6 +81,12 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
             pupil = created.Value;
             db.Pupils.Add(pupil);
         }
+        else if (!SamePerson(pupil, form.LastName, birthDate))
+        {
+            // A known number is only enrolled when the typed last name and birth date match: a number alone must not
+            // open another school's pupil page (R-ACCESS-1, R-PUPIL-8).
+            return Result<Guid>.Failure(DetailsDoNotMatch);
+        }
 
         var others = await db.Enrolments.Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
         var actor = scope.User.ToActor();
@@ -100,12 +110,21 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when ((ex.InnerException?.Message ?? string.Empty).Contains("Enrolments", StringComparison.Ordinal))
         {
             // Someone enrolled the same pupil at the same moment: the open-enrolment index refused this one.
             return Result<Guid>.Failure(DomainErrors.Enrolment.AlreadyActiveElsewhere);
         }
+        catch (DbUpdateException)
+        {
+            // The same new pupil created by someone else at the same moment.
+            return Result<Guid>.Failure(Accounts.AccountErrors.ConcurrencyConflict);
+        }
 
         return Result<Guid>.Success(enrolment.Value.Id);
     }
+
+    private static bool SamePerson(Pupil pupil, string? lastName, DateOnly birthDate) =>
+        pupil.BirthDate == birthDate
+        && string.Equals(pupil.LastName.Trim(), (lastName ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -1,24 +1,27 @@
 using DoorlopendeLeerroutes.Application.Counting;
+using System.Data;
 using MiniExcelLibs;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Counting;
 
-/// <summary><see cref="ISpreadsheetWriter"/> with MiniExcel: streams rows into the workbook instead of building it in memory.</summary>
+/// <summary><see cref="ISpreadsheetWriter"/> with MiniExcel.</summary>
 internal sealed class SpreadsheetWriter : ISpreadsheetWriter
 {
     public async Task WriteAsync(
         Stream target, string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken cancellationToken = default)
     {
-        var table = rows.Select(row =>
+        // A DataTable carries the header also when there are no rows (an empty count still has its columns).
+        using var table = new DataTable(sheetName) { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        foreach (var column in header)
         {
-            var cells = new Dictionary<string, object?>(header.Count, StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                cells[header[i]] = row[i];
-            }
+            table.Columns.Add(column, typeof(string));
+        }
 
-            return cells;
-        });
+        foreach (var row in rows)
+        {
+            table.Rows.Add(row.Cast<object>().ToArray());
+        }
+
         await MiniExcel.SaveAsAsync(target, table, printHeader: true, sheetName: sheetName, cancellationToken: cancellationToken);
     }
 }

@@ -30,17 +30,20 @@ public sealed class EnrolPupilTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (care, horizon, roc) = await CareRouteAsync();
         var enrol = await app.ServiceAsAsync<EnrolPupil>(SignIn.VoCoordinator);
-        string activeElsewhere;
+        Pupil activeElsewhere;
         int pupilsBefore;
         await using (var db = await app.OpenDbContextAsync())
         {
             var open = await db.Enrolments.FirstAsync(e => e.RouteId == care && e.EndDate == null, Ct);
-            activeElsewhere = (await db.Pupils.SingleAsync(p => p.Id == open.PupilId, Ct)).Number.Value;
+            activeElsewhere = await db.Pupils.AsNoTracking().SingleAsync(p => p.Id == open.PupilId, Ct);
             pupilsBefore = await db.Pupils.CountAsync(Ct);
         }
 
         var wrongNumber = await enrol.ExecuteAsync(care, Form("111222334", horizon, roc), Ct);
-        var twice = await enrol.ExecuteAsync(care, Form(activeElsewhere, horizon, roc), Ct);
+        var sameDetails = Form(activeElsewhere.Number.Value, horizon, roc);
+        sameDetails.LastName = activeElsewhere.LastName;
+        sameDetails.BirthDate = activeElsewhere.BirthDate;
+        var twice = await enrol.ExecuteAsync(care, sameDetails, Ct);
         var viewer = await (await app.ServiceAsAsync<EnrolPupil>(SignIn.VoViewer)).ExecuteAsync(care, Form("111222333", horizon, roc), Ct);
 
         Assert.Contains(wrongNumber.Errors, e => e.Code == "pupil.number.bsn_elfproef");
@@ -64,4 +67,22 @@ public sealed class EnrolPupilTests(AppFactory app) : IClassFixture<AppFactory>
         var care = await db.Routes.SingleAsync(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo", Ct);
         return (care.Id, institutions.Single(i => i.Brin.Value == "05KO").Id, institutions.Single(i => i.Brin.Value == "25PG").Id);
     }
+
+    [Fact]
+    public async Task R_PUPIL_8_a_known_number_with_other_details_does_not_open_that_pupil()
+    {
+        var (care, horizon, roc) = await CareRouteAsync();
+        string known;
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            // A pupil whose enrolment has ended, so only the details check stands in the way.
+            var ended = await db.Enrolments.FirstAsync(e => e.EndDate != null, Ct);
+            known = (await db.Pupils.SingleAsync(p => p.Id == ended.PupilId, Ct)).Number.Value;
+        }
+
+        var result = await (await app.ServiceAsAsync<EnrolPupil>(SignIn.VoCoordinator)).ExecuteAsync(care, Form(known, horizon, roc), Ct);
+
+        Assert.Contains(result.Errors, e => e.Code == EnrolPupil.DetailsDoNotMatch.Code);
+    }
 }
+
