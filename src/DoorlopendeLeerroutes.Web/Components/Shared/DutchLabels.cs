@@ -6,6 +6,21 @@ namespace DoorlopendeLeerroutes.Web.Components.Shared;
 /// <summary>The words the screens use for the domain's codes, in the plain Dutch of a school administrator.</summary>
 public static class DutchLabels
 {
+    /// <summary>A date as Dutch schools write it: <c>01-10-2026</c>.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A stored UTC moment in Dutch time: <c>01-10-2026 23:59</c> (with seconds for the audit log).</summary>
+    public static string Moment(DateTime utc, bool withSeconds = false) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, DoorlopendeLeerroutes.Domain.Common.DutchTime.Zone)
+            .ToString(withSeconds ? "dd-MM-yyyy HH:mm:ss" : "dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string PhaseText(DoorlopendeLeerroutes.Domain.Pupils.Phase? phase) => phase switch
+    {
+        DoorlopendeLeerroutes.Domain.Pupils.Phase.Vo => "vo-fase",
+        DoorlopendeLeerroutes.Domain.Pupils.Phase.Mbo => "mbo-fase",
+        _ => "geen fase",
+    };
+
     public static string Label(this RouteStatus status) => status switch
     {
         RouteStatus.Draft => "Concept",
