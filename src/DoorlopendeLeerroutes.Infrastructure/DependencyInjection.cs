@@ -45,6 +45,7 @@ public static class DependencyInjection
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.AgreementFileStore>>()));
         services.AddSingleton<Application.Counting.ISpreadsheetWriter, Counting.SpreadsheetWriter>();
+        services.AddSingleton<Application.Pupils.IPupilNumberIndex, Pupils.PupilNumberIndex>();
         AddAccounts(services);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -34,7 +34,7 @@ public sealed class EnrolForm
 /// Enrols a pupil in a registered route (R-PUPIL-1…3), with a first phase registration (R-PUPIL-4), in one save: the
 /// pupil is created when the number is new; a known number is enrolled as the same pupil.
 /// </summary>
-public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, TimeProvider time)
 {
     public static readonly DomainError DateRequired = new("enrolment.dates.required", "Vul de geboortedatum en de startdatum in.");
 
@@ -69,7 +69,7 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
             return Result<Guid>.Failure(number.Errors);
         }
 
-        var pupil = await db.Pupils.SingleOrDefaultAsync(p => p.Number == number.Value, cancellationToken);
+        var pupil = await db.Pupils.SingleOrDefaultAsync(numbers.HasNumber(number.Value), cancellationToken);
         if (pupil is null)
         {
             var created = Pupil.Create(form.PupilNumber, form.LastName, form.Prefix, form.FirstName, birthDate);

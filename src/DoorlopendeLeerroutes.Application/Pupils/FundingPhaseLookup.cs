@@ -23,7 +23,7 @@ public sealed record FundingPhaseAnswer(string Name, string MaskedNumber, DateOn
 /// funded on each count date (R-COUNT-1…5). A number that is invalid, unknown or of another institution's pupil gets the
 /// same "niet gevonden", so the look-up cannot be used to find out who is enrolled elsewhere.
 /// </summary>
-public sealed class FundingPhaseLookup(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+public sealed class FundingPhaseLookup(IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, TimeProvider time)
 {
     public static readonly DomainError NotFound = new(
         "pupil.lookup.not_found", "Geen leerling van jouw instelling gevonden met dit nummer. Controleer het nummer.");
@@ -37,7 +37,7 @@ public sealed class FundingPhaseLookup(IApplicationDbContextFactory contexts, Ac
         }
 
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var pupil = await db.Pupils.AsNoTracking().SingleOrDefaultAsync(p => p.Number == number.Value, cancellationToken);
+        var pupil = await db.Pupils.AsNoTracking().SingleOrDefaultAsync(numbers.HasNumber(number.Value), cancellationToken);
         if (pupil is null)
         {
             return Result<FundingPhaseAnswer>.Failure(NotFound);
