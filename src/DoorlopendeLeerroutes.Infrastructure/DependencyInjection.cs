@@ -27,6 +27,10 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, NoCurrentUser>();
         services.AddScoped<AuditAndVersionInterceptor>();
+        services.AddSingleton(sp => new Pupils.PupilNumberProtector(() => Pupils.PupilNumberKeySource.Load(
+            sp.GetRequiredService<IConfiguration>(), contentRoot,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(Pupils.PupilNumberKeySource).FullName!))));
+        services.AddSingleton<PupilNumberHashInterceptor>();
 
         // Scoped, not singleton: the audit interceptor needs the user of the circuit or request.
         services.AddDbContextFactory<AppDbContext>(
@@ -35,7 +39,7 @@ public static class DependencyInjection
                 var provider = sp.GetRequiredService<DatabaseOptions>().Provider;
                 var connectionString = ConnectionString(provider, sp.GetRequiredService<IConfiguration>(), contentRoot);
                 Configure(builder, provider, connectionString);
-                builder.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>());
+                builder.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), sp.GetRequiredService<PupilNumberHashInterceptor>());
             },
             ServiceLifetime.Scoped);
         services.AddScoped<IApplicationDbContextFactory, ApplicationDbContextFactory>();
@@ -91,6 +95,7 @@ public static class DependencyInjection
     /// <summary>Points an options builder at the chosen provider and its own migrations assembly.</summary>
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
+        builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PupilNumberModelCacheKeyFactory>();
         switch (provider)
         {
             case DatabaseProvider.SqlServer:

@@ -5,9 +5,12 @@ using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using DoorlopendeLeerroutes.Infrastructure.Pupils;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 
@@ -31,6 +34,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
+    /// <summary>
+    /// The app's pupil-number protector: the model's converter for <see cref="Pupil.Number"/> encrypts and decrypts
+    /// with it. Taken from the application's services, because a converter cannot ask DI itself; the model cache is
+    /// keyed on its key fingerprint (<see cref="PupilNumberModelCacheKeyFactory"/>), so two apps with different keys in
+    /// one process never share a converter.
+    /// </summary>
+    internal PupilNumberProtector PupilNumberProtector =>
+        EF.IsDesignTime
+            ? DesignTimeProtector // `dotnet ef` only needs the column's shape; it must not create or read real keys
+            : this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<PupilNumberProtector>()
+              ?? throw new InvalidOperationException("PupilNumberProtector is not registered; call AddInfrastructure.");
+
+    private static readonly PupilNumberProtector DesignTimeProtector = new(PupilNumberKeys.Generate);
+
     /// <summary>True on SQL Server; the few provider-specific bits of the model (index filters) ask this.</summary>
     internal bool IsSqlServer => Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 
@@ -39,6 +56,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         base.OnModelCreating(builder); // Identity's tables
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         AuditColumns.AddTo(builder);
+        Configurations.PupilConfiguration.ProtectNumber(builder.Entity<Pupil>(), PupilNumberProtector);
 
         // R-PUPIL-2: at most one open enrolment per pupil; the domain checks overlapping periods, this guards the rest.
         builder.Entity<Enrolment>()
@@ -56,7 +74,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<BoardNumber>().HaveConversion<ValueConverters.BoardNumberConverter>().HaveMaxLength(5);
         configurationBuilder.Properties<SiteCode>().HaveConversion<ValueConverters.SiteCodeConverter>().HaveMaxLength(6);
         configurationBuilder.Properties<Crebo>().HaveConversion<ValueConverters.CreboConverter>().HaveMaxLength(5);
-        configurationBuilder.Properties<PupilNumber>().HaveConversion<ValueConverters.PupilNumberConverter>().HaveMaxLength(9);
         configurationBuilder.Properties<SchoolYear>().HaveConversion<ValueConverters.SchoolYearConverter>();
 
         // Moments are UTC (SQLite cannot order DateTimeOffset); reading them back marks them as UTC again.

@@ -44,6 +44,7 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        await EnsurePupilNumbersReadableAsync(db, cancellationToken);
         await accounts.EnsureRolesAsync();
         if (allowDemoData && options.SeedDemoData && !await db.Institutions.AnyAsync(cancellationToken))
         {
@@ -55,6 +56,24 @@ public sealed class DatabaseInitializer(
             logger.LogInformation(
                 "Demo data loaded: {InstitutionCount} institutions, {RouteCount} routes, {PupilCount} pupils, {AccountCount} accounts",
                 summary.Institutions, summary.Routes, summary.Pupils, demoAccounts);
+        }
+    }
+
+    /// <summary>
+    /// Fails the start when the configured pupil-number keys are not the ones the stored numbers were encrypted with
+    /// (a lost or swapped key file): better no app than an app that breaks on the first pupil page.
+    /// </summary>
+    private static async Task EnsurePupilNumbersReadableAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = await db.Pupils.AsNoTracking().Select(p => p.Number).FirstOrDefaultAsync(cancellationToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new InvalidOperationException(
+                "The stored pupil numbers cannot be decrypted with the configured keys (PupilNumbers:EncryptionKey or "
+                + "data/keys/" + Pupils.PupilNumberKeySource.KeyFileName + "). Restore the keys that belong to this database.", ex);
         }
     }
 }

@@ -17,7 +17,9 @@ internal static class ValueConverters
 
     internal sealed class CreboConverter() : ValueConverter<Crebo, string>(v => v.Value, s => Crebo.Create(s));
 
-    internal sealed class PupilNumberConverter() : ValueConverter<PupilNumber, string>(v => v.Value, s => PupilNumber.Create(s));
+    /// <summary>Pupil numbers are stored encrypted (R-PUPIL-8); see <see cref="Pupils.PupilNumberProtector"/>.</summary>
+    internal sealed class EncryptedPupilNumberConverter(Pupils.PupilNumberProtector protector)
+        : ValueConverter<PupilNumber, string>(v => protector.Encrypt(v), s => protector.Decrypt(s));
 
     /// <summary>A school year is stored as its start year: it sorts and compares as a number.</summary>
     internal sealed class SchoolYearConverter() : ValueConverter<SchoolYear, int>(v => v.StartYear, y => SchoolYear.FromStartYear(y));

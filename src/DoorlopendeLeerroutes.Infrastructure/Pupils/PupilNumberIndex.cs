@@ -1,17 +1,23 @@
 using System.Linq.Expressions;
 using DoorlopendeLeerroutes.Application.Pupils;
 using DoorlopendeLeerroutes.Domain.Pupils;
+using DoorlopendeLeerroutes.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Pupils;
 
-/// <summary>Look-up of pupils by number (placeholder on the plain column until the keyed hash lands).</summary>
-internal sealed class PupilNumberIndex : IPupilNumberIndex
+/// <summary>Look-up of pupils by the keyed hash of their number; the encrypted column cannot be compared.</summary>
+internal sealed class PupilNumberIndex(PupilNumberProtector protector) : IPupilNumberIndex
 {
-    public Expression<Func<Pupil, bool>> HasNumber(PupilNumber number) => p => p.Number == number;
+    public Expression<Func<Pupil, bool>> HasNumber(PupilNumber number)
+    {
+        var hash = protector.LookupHash(number);
+        return p => EF.Property<string>(p, PupilConfiguration.NumberHash) == hash;
+    }
 
     public Expression<Func<Pupil, bool>> HasAnyNumber(IEnumerable<PupilNumber> numbers)
     {
-        var list = numbers.Distinct().ToList();
-        return p => list.Contains(p.Number);
+        var hashes = numbers.Select(protector.LookupHash).Distinct().ToList();
+        return p => hashes.Contains(EF.Property<string>(p, PupilConfiguration.NumberHash));
     }
 }

@@ -307,8 +307,17 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("nvarchar(9)");
+                        .HasMaxLength(52)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(52)")
+                        .HasColumnName("NumberEncrypted");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
 
                     b.Property<string>("Prefix")
                         .HasMaxLength(100)
@@ -320,7 +329,7 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("NumberHash")
                         .IsUnique();
 
                     b.ToTable("Pupils", (string)null);

@@ -302,8 +302,17 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(52)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("NumberEncrypted");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<string>("Prefix")
                         .HasMaxLength(100)
@@ -315,7 +324,7 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("NumberHash")
                         .IsUnique();
 
                     b.ToTable("Pupils", (string)null);

@@ -1,6 +1,8 @@
 using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
+using DoorlopendeLeerroutes.Infrastructure.Pupils;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Persistence;
 
@@ -14,6 +16,10 @@ public sealed class MigrationTests
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DependencyInjection.Configure(options, provider, connectionString);
+
+        // The model's pupil-number converter needs a protector; any keys do, nothing is encrypted here.
+        using var services = new ServiceCollection().AddSingleton(new PupilNumberProtector(PupilNumberKeys.Generate())).BuildServiceProvider();
+        options.UseApplicationServiceProvider(services);
         using var db = new AppDbContext(options.Options);
 
         // Compares the model with the provider's latest snapshot; no connection is opened.

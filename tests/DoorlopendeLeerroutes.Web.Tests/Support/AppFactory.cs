@@ -12,7 +12,16 @@ namespace DoorlopendeLeerroutes.Web.Tests.Support;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly bool _ownsDatabase = true;
+
     public AppFactory() => Database = TestDatabase.Create();
+
+    /// <summary>A second app on another app's database (e.g. a restart with other settings); it leaves the database alone.</summary>
+    protected AppFactory(TestDatabase database)
+    {
+        Database = database;
+        _ownsDatabase = false;
+    }
 
     public TestDatabase Database { get; }
 
@@ -43,6 +52,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the SQLite file goes; a subclass may point into a folder that does not exist yet.</summary>
     protected virtual string SqliteConnectionString => Database.ConnectionString;
 
+    /// <summary>
+    /// One fixed pair of test keys, so every test app in the process shares one EF model; a subclass may return none
+    /// to exercise the generated key file.
+    /// </summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> PupilNumberKeys =>
+    [
+        new("PupilNumbers:EncryptionKey", "dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy0wMDE="),
+        new("PupilNumbers:LookupKey", "dGVzdC1sb29rdXAta2V5LTMyLWJ5dGVzLWxvbmctMDE="),
+    ];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -56,19 +75,23 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, "logs", "app-.log"),
             ["Storage:AgreementsFolder"] = AgreementsFolder,
             ["RateLimiting:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }));
+        }.Concat(PupilNumberKeys)));
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (Database.IsSqlServer)
+        if (Database.IsSqlServer && _ownsDatabase)
         {
             await using var db = await OpenDbContextAsync();
             await db.Database.EnsureDeletedAsync();
         }
 
         await base.DisposeAsync();
-        Database.Dispose();
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

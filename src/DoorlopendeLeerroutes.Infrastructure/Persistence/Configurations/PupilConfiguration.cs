@@ -1,6 +1,7 @@
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
+using DoorlopendeLeerroutes.Infrastructure.Pupils;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,15 +9,33 @@ namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Configurations;
 
 internal sealed class PupilConfiguration : IEntityTypeConfiguration<Pupil>
 {
+    /// <summary>The keyed hash of the number (shadow property): look-up and uniqueness without the number itself.</summary>
+    public const string NumberHash = "NumberHash";
+
     public void Configure(EntityTypeBuilder<Pupil> builder)
     {
         builder.ToTable("Pupils");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Number).IsRequired();
-        builder.HasIndex(p => p.Number).IsUnique();
+        builder.Property<string>(NumberHash).IsRequired().HasMaxLength(PupilNumberProtector.HashLength).IsFixedLength().IsUnicode(false);
+        builder.HasIndex(NumberHash).IsUnique();
         builder.Property(p => p.LastName).IsRequired().HasMaxLength(Pupil.MaxNamePartLength);
         builder.Property(p => p.Prefix).HasMaxLength(Pupil.MaxNamePartLength);
         builder.Property(p => p.FirstName).IsRequired().HasMaxLength(Pupil.MaxNamePartLength);
+    }
+
+    /// <summary>
+    /// R-PUPIL-8: the number column holds ciphertext only. Its hash is set on insert by
+    /// <see cref="Interceptors.PupilNumberHashInterceptor"/>; the number never changes after that.
+    /// </summary>
+    public static void ProtectNumber(EntityTypeBuilder<Pupil> builder, PupilNumberProtector protector)
+    {
+        builder.Property(p => p.Number)
+            .IsRequired()
+            .HasColumnName("NumberEncrypted")
+            .HasMaxLength(PupilNumberProtector.MaxCipherLength)
+            .IsUnicode(false)
+            .HasConversion(new ValueConverters.EncryptedPupilNumberConverter(protector))
+            .Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Throw);
     }
 }
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122132129_InitialCreate")]
+    [Migration("20261122152911_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -305,8 +305,17 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(52)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("NumberEncrypted");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<string>("Prefix")
                         .HasMaxLength(100)
@@ -318,7 +327,7 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("NumberHash")
                         .IsUnique();
 
                     b.ToTable("Pupils", (string)null);
