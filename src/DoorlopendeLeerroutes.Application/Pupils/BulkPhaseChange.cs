@@ -1,0 +1,150 @@
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Pupils;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoorlopendeLeerroutes.Application.Pupils;
+
+/// <summary>What a bulk phase change did: new registrations, and pupils who already had that phase on that date.</summary>
+public sealed record BulkPhaseOutcome(int Recorded, int Unchanged);
+
+/// <summary>
+/// Sets the phase of several pupils of one route from one date, e.g. a whole cohort to the mbo-fase on 1 August
+/// (R-PUPIL-4: each gets a new registration, nothing is overwritten). All or nothing: when one selected pupil cannot
+/// get the phase, none does, and the message names who and why.
+/// </summary>
+public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+{
+    /// <summary>Enough for any real cohort; keeps one save (and one transaction) reasonable.</summary>
+    public const int MaxSelection = 2_000;
+
+    // SQL Server allows about 2,100 parameters per query; look-ups go in slices well below that.
+    private const int LookupSlice = 500;
+
+    public static readonly DomainError NothingSelected = new("bulk_phase.nothing_selected", "Selecteer eerst een of meer leerlingen.");
+
+    public static readonly DomainError TooMany = new(
+        "bulk_phase.too_many",
+        string.Format(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), "Selecteer hoogstens {0:N0} leerlingen tegelijk.", MaxSelection));
+
+    public static readonly DomainError SelectionChanged = new(
+        "bulk_phase.selection_changed",
+        "Een of meer geselecteerde leerlingen staan niet (meer) in deze leerroute of zijn niet van jouw instelling. Laad de lijst opnieuw.");
+
+    /// <summary>The active enrolments of the route the user may change: "select all" on the route page.</summary>
+    public async Task<IReadOnlyList<Guid>> SelectableAsync(Guid routeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var actor = scope.User.ToActor();
+        if (actor.InstitutionId is not { } own || !actor.IsCoordinatorOf(own))
+        {
+            return [];
+        }
+
+        var today = DutchTime.Today(time.GetUtcNow().UtcDateTime);
+        return await scope.Enrolments(db)
+            .Where(e => e.RouteId == routeId && (e.EndDate == null || e.EndDate >= today))
+            .Select(e => e.Id)
+            .Take(MaxSelection + 1)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<Result<BulkPhaseOutcome>> ExecuteAsync(
+        Guid routeId, IReadOnlyCollection<Guid> enrolmentIds, Phase phase, DateOnly validFrom, CancellationToken cancellationToken = default)
+    {
+        var ids = enrolmentIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return Result<BulkPhaseOutcome>.Failure(NothingSelected);
+        }
+
+        if (ids.Count > MaxSelection)
+        {
+            return Result<BulkPhaseOutcome>.Failure(TooMany);
+        }
+
+        var actor = scope.User.ToActor();
+        if (actor.Role != UserRole.Coordinator)
+        {
+            // One message for the whole selection instead of the same refusal per pupil.
+            return Result<BulkPhaseOutcome>.Failure(DomainErrors.Access.ReadOnly);
+        }
+
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var enrolments = new List<Enrolment>(ids.Count);
+        foreach (var slice in ids.Chunk(LookupSlice))
+        {
+            enrolments.AddRange(await scope.Enrolments(db)
+                .Where(e => e.RouteId == routeId && slice.Contains(e.Id))
+                .ToListAsync(cancellationToken));
+        }
+
+        if (enrolments.Count != ids.Count)
+        {
+            return Result<BulkPhaseOutcome>.Failure(SelectionChanged);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var refusals = new List<(Guid PupilId, DomainError Error)>();
+        var recorded = 0;
+        foreach (var enrolment in enrolments)
+        {
+            if (enrolment.PhaseOn(validFrom) == phase && enrolment.StartDate <= validFrom
+                && (enrolment.EndDate is null || validFrom <= enrolment.EndDate))
+            {
+                continue; // already in that phase on that date: nothing to register
+            }
+
+            var result = enrolment.RecordPhase(phase, validFrom, actor, now);
+            if (result.IsFailure)
+            {
+                refusals.AddRange(result.Errors.Select(e => (enrolment.PupilId, e)));
+            }
+            else
+            {
+                recorded++;
+            }
+        }
+
+        if (refusals.Count > 0)
+        {
+            return Result<BulkPhaseOutcome>.Failure(await NamedAsync(db, refusals, cancellationToken));
+        }
+
+        if (recorded > 0)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone changed one of these pupils meanwhile (its version token moved on): nothing is saved.
+                return Result<BulkPhaseOutcome>.Failure(AccountErrors.ConcurrencyConflict);
+            }
+        }
+
+        return Result<BulkPhaseOutcome>.Success(new BulkPhaseOutcome(recorded, enrolments.Count - recorded));
+    }
+
+    /// <summary>"Jan de Vries: De fase kan niet ingaan vóór de startdatum." — one line per refused pupil, by name.</summary>
+    private static async Task<List<DomainError>> NamedAsync(
+        IApplicationDbContext db, List<(Guid PupilId, DomainError Error)> refusals, CancellationToken cancellationToken)
+    {
+        var pupilIds = refusals.Select(r => r.PupilId).Distinct().ToList();
+        var names = new Dictionary<Guid, string>();
+        foreach (var slice in pupilIds.Chunk(LookupSlice))
+        {
+            foreach (var pupil in await db.Pupils.AsNoTracking().Where(p => slice.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                names[pupil.Id] = pupil.FullName;
+            }
+        }
+
+        return refusals
+            .OrderBy(r => names.GetValueOrDefault(r.PupilId), StringComparer.CurrentCulture)
+            .Select(r => r.Error with { Message = $"{names.GetValueOrDefault(r.PupilId, "Onbekende leerling")}: {r.Error.Message}" })
+            .ToList();
+    }
+}
