@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<InstitutionListQuery>();
         services.AddScoped<CountOverviewQuery>();
         services.AddScoped<CountExportQuery>();
+        services.AddScoped<CountPupilRowsQuery>();
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
         services.AddScoped<Pupils.FundingPhaseLookup>();
         services.AddScoped<Pupils.EnrolmentDetailsQuery>();

@@ -31,10 +31,8 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
     public async Task<IReadOnlyList<CountExportRow>> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var (result, routes) = await ScopedCount.CalculateAsync(db, scope, year, time.GetUtcNow().UtcDateTime, cancellationToken);
-
-        var pupilIds = result.Lines.Select(l => l.Enrolment.PupilId).Distinct().ToList();
-        var pupils = await db.Pupils.AsNoTracking().Where(p => pupilIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var (result, routes, pupils) = await ScopedCount.CalculateAsync(
+            db, scope, year, time.GetUtcNow().UtcDateTime, withNumbers: true, cancellationToken);
         var fundedIds = result.Lines.Select(l => l.FundedInstitutionId).OfType<Guid>().Distinct().ToList();
         var brins = (await db.Institutions.AsNoTracking().Where(i => fundedIds.Contains(i.Id)).ToListAsync(cancellationToken))
             .ToDictionary(i => i.Id, i => i.Brin.Value);
@@ -45,7 +43,7 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
                 var route = routes[line.Enrolment.RouteId];
                 var pupil = pupils[line.Enrolment.PupilId];
                 return new CountExportRow(
-                    year.ToString(), year.CountDate, $"{route.Code} {route.Name}", route.Type, pupil.Number.Value, pupil.FullName,
+                    year.ToString(), year.CountDate, $"{route.Code} {route.Name}", route.Type, pupil.Number!.Value, pupil.FullName,
                     line.Phase, line.FundedInstitutionId is { } funded ? brins[funded] : null, line.Status);
             })
             .OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture)

@@ -31,7 +31,8 @@ public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, Ac
     public async Task<CountOverview> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var (result, routes) = await ScopedCount.CalculateAsync(db, scope, year, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var (result, routes, _) = await ScopedCount.CalculateAsync(
+            db, scope, year, time.GetUtcNow().UtcDateTime, withNumbers: false, cancellationToken);
 
         var institutionIds = result.Totals.Select(t => t.InstitutionId).ToList();
         var institutions = await db.Institutions

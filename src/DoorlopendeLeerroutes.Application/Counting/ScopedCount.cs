@@ -16,19 +16,30 @@ internal static class ScopedCount
 {
     public sealed record RouteInfo(Guid Id, string Code, string Name, RouteType Type, int EntryYear);
 
-    public static async Task<(CountResult Result, Dictionary<Guid, RouteInfo> Routes)> CalculateAsync(
-        IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>A counted pupil's name, and the number only when asked for (decrypting costs time; R-PUPIL-8).</summary>
+    public sealed record PupilInfo(string FirstName, string? Prefix, string LastName, PupilNumber? Number)
+    {
+        public string FullName => string.Join(' ', new[] { FirstName, Prefix, LastName }.Where(p => !string.IsNullOrEmpty(p)));
+    }
+
+    public sealed record Outcome(CountResult Result, Dictionary<Guid, RouteInfo> Routes, Dictionary<Guid, PupilInfo> Pupils);
+
+    public static async Task<Outcome> CalculateAsync(
+        IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, bool withNumbers, CancellationToken cancellationToken)
     {
         var countDate = year.CountDate;
 
         // R-COUNT-2: only enrolments active on the count date are read; R-ACCESS-1: only those the user may see.
-        var enrolments = await scope.Enrolments(db)
-            .Where(e => e.StartDate <= countDate && (e.EndDate == null || e.EndDate >= countDate))
-            .Select(e => new
-            {
-                e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId,
-                Phases = e.Phases.Select(p => new PhaseRecord(p.Phase, p.ValidFrom, p.RecordedAt)).ToList(),
-            })
+        // One query with the pupil joined in, instead of a list of ids sent back as parameters.
+        var active = scope.Enrolments(db).Where(e => e.StartDate <= countDate && (e.EndDate == null || e.EndDate >= countDate));
+        var enrolments = await (from e in active
+                                join p in db.Pupils on e.PupilId equals p.Id
+                                select new
+                                {
+                                    e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId,
+                                    Phases = e.Phases.Select(r => new PhaseRecord(r.Phase, r.ValidFrom, r.RecordedAt)).ToList(),
+                                    Pupil = new PupilInfo(p.FirstName, p.Prefix, p.LastName, withNumbers ? p.Number : null),
+                                })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
@@ -41,6 +52,12 @@ internal static class ScopedCount
         var input = enrolments.Select(e => new CountEnrolment(
             e.Id, e.PupilId, e.RouteId, routes[e.RouteId].EntryYear, e.StartDate, e.EndDate, e.VoInstitutionId,
             e.MboInstitutionId, e.Phases));
-        return (FundingCount.Calculate(year, input, nowUtc), routes);
+        var pupils = new Dictionary<Guid, PupilInfo>();
+        foreach (var e in enrolments)
+        {
+            pupils[e.PupilId] = e.Pupil;
+        }
+
+        return new Outcome(FundingCount.Calculate(year, input, nowUtc), routes, pupils);
     }
 }
