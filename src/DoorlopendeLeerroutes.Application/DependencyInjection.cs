@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.EnrolmentActions>();
         services.AddScoped<Pupils.RoutePupilListQuery>();
         services.AddScoped<Pupils.EnrolPupil>();
+        services.AddScoped<Pupils.Import.ImportPupils>();
         return services;
     }
 }
