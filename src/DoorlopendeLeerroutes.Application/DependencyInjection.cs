@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.RoutePupilListQuery>();
         services.AddScoped<Pupils.EnrolPupil>();
         services.AddScoped<Pupils.BulkPhaseChange>();
+        services.AddScoped<Pupils.Import.ImportPupils>();
         return services;
     }
 }

@@ -50,6 +50,7 @@ public static class DependencyInjection
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.AgreementFileStore>>()));
         services.AddSingleton<Application.Counting.ISpreadsheetWriter, Counting.SpreadsheetWriter>();
         services.AddSingleton<Application.Pupils.IPupilNumberIndex, Pupils.PupilNumberIndex>();
+        services.AddSingleton<Application.Pupils.Import.IPupilCsvReader, Pupils.PupilCsvReader>();
         AddAccounts(services);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

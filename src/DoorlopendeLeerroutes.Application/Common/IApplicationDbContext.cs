@@ -3,6 +3,7 @@ using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DoorlopendeLeerroutes.Application.Common;
 
@@ -21,6 +22,9 @@ public interface IApplicationDbContext : IAsyncDisposable
     DbSet<Enrolment> Enrolments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>For a use case that must read and write in one transaction (the pupil import's confirmation).</summary>
+    DatabaseFacade Database { get; }
 
     /// <summary>Display names of accounts, for history lines ("who did what").</summary>
     Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);

@@ -124,7 +124,8 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
         return Result<Guid>.Success(enrolment.Value.Id);
     }
 
-    private static bool SamePerson(Pupil pupil, string? lastName, DateOnly birthDate) =>
+    /// <summary>A known number is only the same pupil when last name and birth date match too (also for the import).</summary>
+    internal static bool SamePerson(Pupil pupil, string? lastName, DateOnly birthDate) =>
         pupil.BirthDate == birthDate
         && string.Equals(pupil.LastName.Trim(), (lastName ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -37,9 +37,15 @@ public sealed class RouteWorkflow(AppFactory app)
         };
     }
 
-    public async Task<Guid> CreateAsync(string name)
+    public async Task<Guid> CreateAsync(string name, SchoolYear? firstSchoolYear = null)
     {
-        var created = await (await app.ServiceAsAsync<CreateRoute>(SignIn.VoCoordinator)).ExecuteAsync(await NewFormAsync(name), Ct);
+        var form = await NewFormAsync(name);
+        if (firstSchoolYear is not null)
+        {
+            form.FirstSchoolYear = firstSchoolYear.ToString();
+        }
+
+        var created = await (await app.ServiceAsAsync<CreateRoute>(SignIn.VoCoordinator)).ExecuteAsync(form, Ct);
         Assert.True(created.IsSuccess, created.ToString());
         return created.Value;
     }
@@ -49,12 +55,12 @@ public sealed class RouteWorkflow(AppFactory app)
 
     public async Task<Result> AddAgreementAsync(
         Guid routeId, byte[] pdf, string fileName = "overeenkomst.pdf", IReadOnlyDictionary<AgreementItem, int>? pages = null,
-        string asUser = SignIn.VoCoordinator)
+        string asUser = SignIn.VoCoordinator, DateOnly? signedOn = null)
     {
         var details = await DetailsAsync(routeId);
         await using var content = new MemoryStream(pdf);
         return await (await app.ServiceAsAsync<AddAgreement>(asUser)).ExecuteAsync(routeId, new AgreementUpload(
-            content, fileName, AgreementKind.CooperationAgreement, DutchTime.Today(DateTime.UtcNow).AddDays(-7),
+            content, fileName, AgreementKind.CooperationAgreement, signedOn ?? DutchTime.Today(DateTime.UtcNow).AddDays(-7),
             pages ?? MandatoryPages, false, false, SignedByAllPartners: true, details.Version), Ct);
     }
 
@@ -70,12 +76,12 @@ public sealed class RouteWorkflow(AppFactory app)
     public async Task<Result> RejectAsync(Guid routeId, string? reason, string asUser = SignIn.Administrator) =>
         await (await app.ServiceAsAsync<RejectRoute>(asUser)).ExecuteAsync(routeId, (await DetailsAsync(routeId)).Version, reason, Ct);
 
-    /// <summary>Agreement, both partners confirm, submitted.</summary>
-    public async Task ReadyAndSubmitAsync(Guid routeId, bool withAgreement = true)
+    /// <summary>Agreement (signed a week ago, or on <paramref name="signedOn"/>), both partners confirm, submitted.</summary>
+    public async Task ReadyAndSubmitAsync(Guid routeId, bool withAgreement = true, DateOnly? signedOn = null)
     {
         if (withAgreement)
         {
-            Ok(await AddAgreementAsync(routeId, TestPdf.Agreement()));
+            Ok(await AddAgreementAsync(routeId, TestPdf.Agreement(), signedOn: signedOn));
         }
 
         Ok(await ConfirmAsync(routeId, SignIn.VoCoordinator));

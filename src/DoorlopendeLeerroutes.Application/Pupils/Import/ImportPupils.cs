@@ -1,0 +1,213 @@
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Application.Routes;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using DoorlopendeLeerroutes.Domain.Routes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DoorlopendeLeerroutes.Application.Pupils.Import;
+
+/// <summary>
+/// "Leerlingen importeren" (FORMATS.md §1) in two steps. <see cref="PreviewAsync"/> reads and checks a file against the
+/// rules and the database and stores nothing; <see cref="ConfirmAsync"/> checks the same rows again inside one
+/// transaction and stores all of them in one save, or nothing. Confirming twice, or importing the same file again,
+/// finds every row "ongewijzigd" and adds nothing.
+/// </summary>
+public sealed class ImportPupils(
+    IApplicationDbContextFactory contexts,
+    AccessScope scope,
+    IPupilNumberIndex numbers,
+    IPupilCsvReader reader,
+    TimeProvider time,
+    ILogger<ImportPupils> logger)
+{
+    /// <summary>Reads and checks <paramref name="file"/> for the route; refused before reading when the user may not enrol.</summary>
+    public async Task<PupilImportPreview> PreviewAsync(
+        Guid routeId, Stream file, PupilImportChoice? choice = null, IProgress<PupilImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        choice ??= new PupilImportChoice();
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var target = await TargetAsync(db, routeId, choice, cancellationToken);
+        if (target.IsFailure)
+        {
+            return PupilImportPreview.Refused(routeId, target.Errors.Select(PupilImportError.ForFile).ToList());
+        }
+
+        progress?.Report(new PupilImportProgress(PupilImportStage.Reading, 0, 0));
+        var content = await ReadAtMostAsync(file, PupilImportFormat.MaxBytes, cancellationToken);
+        if (content is null)
+        {
+            logger.LogInformation("Pupil import for route {RouteId} refused: file over the size limit", routeId);
+            return PupilImportPreview.Refused(routeId, [PupilImportError.ForFile(PupilImportErrors.FileTooLarge)]);
+        }
+
+        var parsed = PupilFileParser.Parse(reader.Read(content.Value, PupilImportFormat.MaxRows));
+        if (parsed.Stop)
+        {
+            logger.LogInformation(
+                "Pupil import for route {RouteId} refused: {ErrorCount} file or header error(s)", routeId, parsed.Errors.Count);
+            return PupilImportPreview.Refused(routeId, InFileOrder(parsed.Errors));
+        }
+
+        var plan = await new PupilImportPlanner(numbers).PlanAsync(db, target.Value, parsed.Rows, track: false, progress, cancellationToken);
+        var errors = InFileOrder(parsed.Errors.Concat(plan.Errors));
+        var preview = new PupilImportPreview(
+            routeId, new PupilImportChoice(target.Value.VoInstitutionId, target.Value.MboInstitutionId), plan.Lines, errors,
+            errors.Count == 0 ? parsed.Rows : []);
+        logger.LogInformation(
+            "Pupil import preview for route {RouteId}: {RowCount} rows, {NewCount} new, {PhaseChangeCount} phase changes, {UnchangedCount} unchanged, {ErrorCount} errors",
+            routeId, parsed.Rows.Count, preview.Totals.New, preview.Totals.PhaseChanges, preview.Totals.Unchanged, errors.Count);
+        return preview;
+    }
+
+    /// <summary>
+    /// Stores a preview without errors: every row is checked again against the database inside the transaction (someone
+    /// may have enrolled or changed a pupil meanwhile); if any row is no longer valid, nothing is stored and the new
+    /// errors are returned.
+    /// </summary>
+    public async Task<PupilImportOutcome> ConfirmAsync(
+        PupilImportPreview preview, IProgress<PupilImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (preview.HasErrors)
+        {
+            return PupilImportOutcome.Failed(preview.Errors);
+        }
+
+        await using var db = await contexts.CreateAsync(cancellationToken);
+
+        // On SQLite this takes the write lock at once (BEGIN IMMEDIATE), so a second confirmation of the same file waits
+        // for the first and then finds every row unchanged. On SQL Server the unique indexes and the enrolments'
+        // concurrency token refuse what a simultaneous import changed first.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var target = await TargetAsync(db, preview.RouteId, preview.Choice, cancellationToken);
+        if (target.IsFailure)
+        {
+            return PupilImportOutcome.Failed(target.Errors.Select(PupilImportError.ForFile).ToList());
+        }
+
+        var plan = await new PupilImportPlanner(numbers).PlanAsync(db, target.Value, preview.Rows, track: true, progress, cancellationToken);
+        if (plan.Errors.Count > 0)
+        {
+            logger.LogInformation(
+                "Pupil import for route {RouteId} not stored: {ErrorCount} rows became invalid since the preview", preview.RouteId, plan.Errors.Count);
+            return PupilImportOutcome.Failed(InFileOrder(plan.Errors));
+        }
+
+        var totals = PupilImportTotals.Of(plan.Lines);
+        progress?.Report(new PupilImportProgress(PupilImportStage.Storing, 0, totals.Changes));
+        db.Pupils.AddRange(plan.NewPupils);
+        db.Enrolments.AddRange(plan.NewEnrolments);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Not logged with the exception: a provider's message may quote the duplicate key, a pupil number (R-PUPIL-8).
+            logger.LogWarning("Pupil import for route {RouteId} not stored: a simultaneous change came first", preview.RouteId);
+            return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.ChangedMeanwhile)]);
+        }
+
+        progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
+        logger.LogInformation(
+            "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {UnchangedCount} unchanged",
+            preview.RouteId, totals.New, plan.NewPupils.Count, totals.PhaseChanges, totals.Unchanged);
+        return new PupilImportOutcome(totals, []);
+    }
+
+    /// <summary>
+    /// The route, loaded through the access scope, and the institutions new enrolments get. Refused before the file is
+    /// read when the user may not enrol in it: viewers, other institutions, a route that is not registered (R-PUPIL-2).
+    /// </summary>
+    private async Task<Result<PupilImportPlanner.Target>> TargetAsync(
+        IApplicationDbContext db, Guid routeId, PupilImportChoice choice, CancellationToken cancellationToken)
+    {
+        var route = await scope.Routes(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
+        if (route is null)
+        {
+            return Result<PupilImportPlanner.Target>.Failure(RouteErrors.NotFound);
+        }
+
+        var actor = scope.User.ToActor();
+        if (!RouteActions.For(route, actor).CanEnrol)
+        {
+            return Result<PupilImportPlanner.Target>.Failure(
+                actor.Role == UserRole.Viewer ? DomainErrors.Access.ReadOnly
+                : route.Status != RouteStatus.Registered ? DomainErrors.Enrolment.RouteNotRegistered
+                : DomainErrors.Enrolment.OnlyOwnInstitution);
+        }
+
+        var vo = choice.VoInstitutionId ?? DefaultPartner(route, Sector.Vo, actor);
+        var mbo = choice.MboInstitutionId ?? DefaultPartner(route, Sector.Mbo, actor);
+        if (vo is null || mbo is null)
+        {
+            return Result<PupilImportPlanner.Target>.Failure(EnrolPupil.InstitutionsRequired);
+        }
+
+        // Checked once for the whole file, so a wrong choice is one message, not one per row.
+        var errors = new List<DomainError>();
+        if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == vo))
+        {
+            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
+        }
+
+        if (!route.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mbo))
+        {
+            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
+        }
+
+        if (errors.Count == 0 && !actor.IsCoordinatorOf(vo.Value) && !actor.IsCoordinatorOf(mbo.Value))
+        {
+            errors.Add(DomainErrors.Enrolment.OnlyOwnInstitution);
+        }
+
+        return errors.Count > 0
+            ? Result<PupilImportPlanner.Target>.Failure(errors)
+            : Result<PupilImportPlanner.Target>.Success(new PupilImportPlanner.Target(route, actor, vo.Value, mbo.Value, time.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>As on the enrolment form: the user's own institution when it is a partner of that kind, else the only one.</summary>
+    private static Guid? DefaultPartner(Route route, Sector sector, Actor actor)
+    {
+        var partners = route.PartnersIn(sector).Select(p => p.InstitutionId).ToList();
+        return actor.InstitutionId is { } own && partners.Contains(own) ? own
+            : partners.Count == 1 ? partners[0]
+            : null;
+    }
+
+    /// <summary>The file's bytes, or null when there are more than <paramref name="limit"/>: never more is read.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadAtMostAsync(Stream file, long limit, CancellationToken cancellationToken)
+    {
+        if (file.CanSeek && file.Length - file.Position > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await file.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static List<PupilImportError> InFileOrder(IEnumerable<PupilImportError> errors) =>
+        errors
+            .OrderBy(e => e.Line ?? 0)
+            .ThenBy(e => e.Column is { } column && PupilImportFormat.Columns.Contains(column)
+                ? PupilImportFormat.Columns.ToList().IndexOf(column)
+                : PupilImportFormat.Columns.Count)
+            .ToList();
+}

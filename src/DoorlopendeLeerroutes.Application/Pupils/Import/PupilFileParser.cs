@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Pupils;
+
+namespace DoorlopendeLeerroutes.Application.Pupils.Import;
+
+/// <summary>
+/// The checks of FORMATS.md that need no database: the header (names case-insensitive and trimmed, order free, no unknown
+/// or missing column, the separator), and per row every value (pupil number, dates, phase, names) and duplicates in the
+/// file. Every error is collected; nothing stops at the first.
+/// </summary>
+internal static partial class PupilFileParser
+{
+    private static readonly string[] DateFormats = ["d-M-yyyy", "yyyy-MM-dd"];
+
+    public sealed record Parsed(IReadOnlyList<PupilImportRow> Rows, List<PupilImportError> Errors, bool Stop);
+
+    public static Parsed Parse(CsvTable table)
+    {
+        var errors = new List<PupilImportError>();
+        if (table.InvalidUtf8Line is { } badLine)
+        {
+            return Stopped(PupilImportErrors.NotUtf8(badLine));
+        }
+
+        if (table.Header.All(string.IsNullOrWhiteSpace))
+        {
+            return Stopped(PupilImportErrors.Empty);
+        }
+
+        if (table.TooManyRows)
+        {
+            return Stopped(PupilImportErrors.TooManyRows);
+        }
+
+        if (table.HeaderFault != CsvRowFault.None)
+        {
+            errors.Add(PupilImportError.At(table.HeaderLine, ColumnLetter(Math.Max(0, table.Header.Count - 1)), Quoting(table.HeaderFault)));
+            return new Parsed([], errors, Stop: true);
+        }
+
+        var layout = Layout.Read(table, errors);
+        if (layout is null)
+        {
+            return new Parsed([], errors, Stop: true); // the rows cannot be read without a sound header
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            return Stopped(PupilImportErrors.NoRows);
+        }
+
+        var rows = new List<PupilImportRow>(table.Rows.Count);
+        var firstLineOf = new Dictionary<PupilNumber, int>();
+        foreach (var row in table.Rows)
+        {
+            var parsed = ParseRow(row, layout, errors);
+            if (parsed is null)
+            {
+                continue;
+            }
+
+            if (firstLineOf.TryGetValue(parsed.Number, out var first))
+            {
+                errors.Add(PupilImportError.At(row.Line, PupilImportFormat.Number, PupilImportErrors.DuplicatePupil(first)));
+                continue;
+            }
+
+            firstLineOf[parsed.Number] = row.Line;
+            rows.Add(parsed);
+        }
+
+        return new Parsed(rows, errors, Stop: false);
+
+        Parsed Stopped(DomainError error) => new([], [PupilImportError.ForFile(error)], Stop: true);
+    }
+
+    /// <summary>The values of one row, or null when any of them is wrong (each wrong value is an error).</summary>
+    private static PupilImportRow? ParseRow(CsvTableRow row, Layout layout, List<PupilImportError> errors)
+    {
+        var before = errors.Count;
+        void Fail(string column, DomainError error) => errors.Add(PupilImportError.At(row.Line, column, error));
+
+        if (row.Fault != CsvRowFault.None)
+        {
+            // What the reader made of a broken quote is a guess; the values are not checked one by one.
+            Fail(layout.NameOf(row.FaultColumn), Quoting(row.Fault));
+            return null;
+        }
+
+        for (var i = layout.Width; i < row.Cells.Count; i++)
+        {
+            if (row.Cells[i].Trim().Length > 0)
+            {
+                Fail(ColumnLetter(i), PupilImportErrors.TooManyFields);
+                break;
+            }
+        }
+
+        foreach (var unnamed in layout.Unnamed)
+        {
+            if (unnamed < row.Cells.Count && row.Cells[unnamed].Trim().Length > 0)
+            {
+                Fail(ColumnLetter(unnamed), PupilImportErrors.UnnamedColumn);
+            }
+        }
+
+        var number = PupilNumber.Parse(layout.Value(row, PupilImportFormat.Number));
+        foreach (var error in number.Errors)
+        {
+            Fail(PupilImportFormat.Number, error);
+        }
+
+        var lastName = layout.Value(row, PupilImportFormat.LastName);
+        if (lastName.Length is 0 or > Pupil.MaxNamePartLength)
+        {
+            Fail(PupilImportFormat.LastName, DomainErrors.Pupil.LastNameRequired);
+        }
+
+        var prefix = layout.Value(row, PupilImportFormat.Prefix);
+        if (prefix.Length > Pupil.MaxNamePartLength)
+        {
+            Fail(PupilImportFormat.Prefix, DomainErrors.Pupil.PrefixTooLong);
+        }
+
+        var firstName = layout.Value(row, PupilImportFormat.FirstName);
+        if (firstName.Length is 0 or > Pupil.MaxNamePartLength)
+        {
+            Fail(PupilImportFormat.FirstName, DomainErrors.Pupil.FirstNameRequired);
+        }
+
+        var birthDate = Date(PupilImportFormat.BirthDate, "geboortedatum", required: true);
+        var startDate = Date(PupilImportFormat.StartDate, "startdatum", required: true);
+        var phase = ParsePhase(layout.Value(row, PupilImportFormat.Phase), out var phaseError);
+        if (phaseError is not null)
+        {
+            Fail(PupilImportFormat.Phase, phaseError);
+        }
+
+        // FORMATS.md §1: "Fase vanaf" is optional; without it the phase counts from the start date.
+        var phaseFrom = Date(PupilImportFormat.PhaseFrom, "fase-vanaf-datum", required: false) ?? startDate;
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        return new PupilImportRow(
+            row.Line, number.Value, lastName, prefix.Length == 0 ? null : prefix, firstName, birthDate!.Value, startDate!.Value,
+            phase!.Value, phaseFrom!.Value);
+
+        DateOnly? Date(string column, string what, bool required)
+        {
+            var text = layout.Value(row, column);
+            if (text.Length == 0)
+            {
+                if (required)
+                {
+                    Fail(column, PupilImportErrors.DateRequired(what));
+                }
+
+                return null;
+            }
+
+            if (TryParseDate(text, out var date))
+            {
+                return date;
+            }
+
+            Fail(column, DateShape().IsMatch(text) ? PupilImportErrors.DateDoesNotExist(text) : PupilImportErrors.DateInvalid(text));
+            return null;
+        }
+    }
+
+    private static DomainError Quoting(CsvRowFault fault) =>
+        fault == CsvRowFault.UnterminatedQuote ? PupilImportErrors.UnterminatedQuote : PupilImportErrors.TextAfterClosingQuote;
+
+    /// <summary>
+    /// FORMATS.md: <c>dd-MM-yyyy</c>, or ISO <c>yyyy-MM-dd</c>. A day or month of one digit is accepted too, since Dutch
+    /// Excel writes <c>1-10-2025</c>; a date that does not exist (<c>31-02-2025</c>) never is.
+    /// </summary>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static Phase? ParsePhase(string text, out DomainError? error)
+    {
+        error = null;
+        if (text.Length == 0)
+        {
+            error = PupilImportErrors.PhaseRequired;
+            return null;
+        }
+
+        if (text.Equals("vo", StringComparison.OrdinalIgnoreCase))
+        {
+            return Phase.Vo;
+        }
+
+        if (text.Equals("mbo", StringComparison.OrdinalIgnoreCase))
+        {
+            return Phase.Mbo;
+        }
+
+        error = PupilImportErrors.PhaseInvalid(text);
+        return null;
+    }
+
+    /// <summary>The spreadsheet letter of a 0-based column: A, B, …, Z, AA, …</summary>
+    public static string ColumnLetter(int index)
+    {
+        var letters = string.Empty;
+        for (var i = index + 1; i > 0; i = (i - 1) / 26)
+        {
+            letters = (char)('A' + ((i - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+
+    // Looks like a date in one of the accepted shapes, so a parse failure means the date does not exist.
+    [GeneratedRegex(@"^(\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex DateShape();
+
+    /// <summary>Where each known column is in this file.</summary>
+    private sealed class Layout
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly IReadOnlyList<string> _header;
+
+        private Layout(IReadOnlyList<string> header) => _header = header;
+
+        public int Width => _header.Count;
+
+        /// <summary>Columns without a name: ignored while they stay empty.</summary>
+        public List<int> Unnamed { get; } = [];
+
+        public string Value(CsvTableRow row, string column) =>
+            _index.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i].Trim() : string.Empty;
+
+        /// <summary>The name an error uses for a column: its FORMATS.md name, or its letter when it has none.</summary>
+        public string NameOf(int index)
+        {
+            if (index < 0 || index >= _header.Count)
+            {
+                return ColumnLetter(Math.Max(index, 0));
+            }
+
+            var known = _index.FirstOrDefault(p => p.Value == index).Key;
+            return known ?? (_header[index].Trim().Length > 0 ? _header[index].Trim() : ColumnLetter(index));
+        }
+
+        public static Layout? Read(CsvTable table, List<PupilImportError> errors)
+        {
+            var line = table.HeaderLine;
+            var header = table.Header;
+            var before = errors.Count;
+            if (WrongSeparator(header) is { } wrong)
+            {
+                errors.Add(PupilImportError.At(line, ColumnLetter(wrong.Column), PupilImportErrors.WrongSeparator(wrong.Separator)));
+                return null;
+            }
+
+            var layout = new Layout(header);
+            for (var i = 0; i < header.Count; i++)
+            {
+                var name = header[i].Trim();
+                if (name.Length == 0)
+                {
+                    layout.Unnamed.Add(i);
+                    continue;
+                }
+
+                var known = PupilImportFormat.Columns.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
+                if (known is null)
+                {
+                    errors.Add(PupilImportError.At(line, name, PupilImportErrors.UnknownColumn));
+                }
+                else if (!layout._index.TryAdd(known, i))
+                {
+                    errors.Add(PupilImportError.At(line, known, PupilImportErrors.DuplicateColumn));
+                }
+            }
+
+            foreach (var required in PupilImportFormat.RequiredColumns.Where(c => !layout._index.ContainsKey(c)))
+            {
+                errors.Add(PupilImportError.At(line, required, PupilImportErrors.MissingColumn));
+            }
+
+            return errors.Count > before ? null : layout;
+        }
+
+        /// <summary>
+        /// A header that holds column names joined by a comma, tab or bar was written with another separator (an
+        /// English Excel, a text editor): one clear error instead of "unknown column" for a glued-together name.
+        /// </summary>
+        private static (int Column, char Separator)? WrongSeparator(IReadOnlyList<string> header)
+        {
+            for (var i = 0; i < header.Count; i++)
+            {
+                foreach (var separator in new[] { ',', '\t', '|' })
+                {
+                    var parts = header[i].Split(separator, StringSplitOptions.TrimEntries);
+                    var known = parts.Count(p => PupilImportFormat.Columns.Contains(p, StringComparer.OrdinalIgnoreCase));
+                    if (parts.Length > 1 && known >= 2)
+                    {
+                        return (i, separator);
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}
