@@ -43,7 +43,7 @@ internal static class ScopedCount
             .ToListAsync(cancellationToken);
 
         // The phase registrations of the same enrolments as one flat join. A collection inside the query above would make
-        // EF Core sort and group 150,000 rows by enrolment: far slower at 50,000 pupils (docs/benchmarks.md). Only
+        // EF Core sort and group 150,000 rows by enrolment: 1.7 times slower at 50,000 pupils (docs/benchmarks.md). Only
         // registrations in force by the count date can decide the count (R-COUNT-3), so later ones are not read.
         var phases = (await active
                 .SelectMany(e => e.Phases.Where(r => r.ValidFrom <= countDate), (e, r) => new { EnrolmentId = e.Id, r.Phase, r.ValidFrom, r.RecordedAt })
