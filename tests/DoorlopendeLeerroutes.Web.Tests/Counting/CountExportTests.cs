@@ -12,15 +12,7 @@ public sealed class CountExportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static SchoolYear Counted
-    {
-        get
-        {
-            var today = DutchTime.Today(DateTime.UtcNow);
-            var current = SchoolYear.Containing(today);
-            return today > current.CountDate ? current : SchoolYear.FromStartYear(current.StartYear - 1);
-        }
-    }
+    private static SchoolYear Counted => SchoolYears.LastCounted;
 
     [Fact]
     public async Task R_COUNT_7_coordinator_downloads_the_count_of_own_pupils_as_dutch_csv()

@@ -11,15 +11,7 @@ public sealed class CountPupilRowsTests(AppFactory app) : IClassFixture<AppFacto
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static SchoolYear Counted
-    {
-        get
-        {
-            var today = DutchTime.Today(DateTime.UtcNow);
-            var current = SchoolYear.Containing(today);
-            return today > current.CountDate ? current : SchoolYear.FromStartYear(current.StartYear - 1);
-        }
-    }
+    private static SchoolYear Counted => SchoolYears.LastCounted;
 
     [Fact]
     public async Task R_COUNT_7_the_page_rows_are_the_export_rows_with_masked_numbers()

@@ -29,7 +29,7 @@ public sealed class ErrorHandlingTests(AppFactory app) : IClassFixture<AppFactor
         Assert.DoesNotContain(SecretDetail, html, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
 
-        var log = await ReadLogAsync();
+        var log = await app.ReadLogAsync();
         Assert.Contains(SecretDetail, log, StringComparison.Ordinal);
         Assert.Contains(
             log.Split('\n'),
@@ -37,20 +37,6 @@ public sealed class ErrorHandlingTests(AppFactory app) : IClassFixture<AppFactor
                     && line.Contains($"\"CorrelationId\":\"{id}\"", StringComparison.Ordinal));
     }
 
-    private async Task<string> ReadLogAsync()
-    {
-        var folder = Path.Combine(app.Database.Folder, "logs");
-        var text = string.Empty;
-        foreach (var file in Directory.GetFiles(folder, "*.log"))
-        {
-            // The host still has the file open; share it for reading.
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            text += await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
-        }
-
-        return text;
-    }
 
     /// <summary>Adds an endpoint behind the app's own pipeline that fails, as a bug in a page would.</summary>
     private sealed class ThrowingEndpoint : IStartupFilter

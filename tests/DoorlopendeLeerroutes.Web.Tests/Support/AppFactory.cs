@@ -43,6 +43,21 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The hosting environment; Development loads the demo data into the empty database.</summary>
     protected virtual string Environment => "Development";
 
+    /// <summary>Everything the app has written to its rolling log file so far.</summary>
+    public async Task<string> ReadLogAsync()
+    {
+        var text = string.Empty;
+        foreach (var file in Directory.GetFiles(Path.Combine(Database.Folder, "logs"), "*.log"))
+        {
+            // The host still has the file open; share it for reading.
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            text += await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+        }
+
+        return text;
+    }
+
     /// <summary>Where this app keeps uploaded agreements.</summary>
     public string AgreementsFolder => Path.Combine(Database.Folder, "agreements");
 
