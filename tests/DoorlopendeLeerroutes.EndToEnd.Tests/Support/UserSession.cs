@@ -1,0 +1,140 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DoorlopendeLeerroutes.EndToEnd.Tests.Support;
+
+/// <summary>
+/// One person in the journey: an own browser context (own cookies, Dutch locale, Dutch time zone) signed in with a demo
+/// account. Every page it opens is checked with axe.
+/// </summary>
+public sealed class UserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly Uri _baseAddress;
+    private readonly AccessibilityReport _accessibility;
+
+    private UserSession(IBrowserContext context, IPage page, Uri baseAddress, AccessibilityReport accessibility)
+    {
+        _context = context;
+        Page = page;
+        _baseAddress = baseAddress;
+        _accessibility = accessibility;
+    }
+
+    public IPage Page { get; }
+
+    public static async Task<UserSession> SignInAsync(
+        IBrowser browser, Uri baseAddress, AccessibilityReport accessibility, string email, string password)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var session = new UserSession(context, page, baseAddress, accessibility);
+
+        await page.GotoAsync(new Uri(baseAddress, "account/login").ToString());
+        await accessibility.CheckAsync(page, "aanmelden");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await session.WaitUntilInteractiveAsync();
+        return session;
+    }
+
+    /// <summary>Opens a page by its address, waits until it answers clicks and checks it with axe.</summary>
+    public async Task OpenAsync(string path, string what)
+    {
+        await Page.GotoAsync(new Uri(_baseAddress, path.TrimStart('/')).ToString());
+        await WaitUntilInteractiveAsync();
+        await CheckAccessibilityAsync(what);
+    }
+
+    /// <summary>Checks what is on screen now (a page after a step, an open dialog) with axe.</summary>
+    public async Task CheckAccessibilityAsync(string what)
+    {
+        // Let running CSS transitions finish (a dialog fading in, a chip changing colour, a snackbar sliding in): halfway
+        // through, text has a colour the page never settles on, and axe would judge that.
+        await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+        await _accessibility.CheckAsync(Page, what);
+    }
+
+    /// <summary>The layout marks the page once Blazor's circuit is connected; before that, clicks do nothing.</summary>
+    public Task WaitUntilInteractiveAsync() =>
+        Page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Moves the focus with Tab (never the mouse) until it is on or inside <paramref name="target"/>.</summary>
+    public async Task TabToAsync(ILocator target, int maxPresses = 120)
+    {
+        for (var presses = 0; presses <= maxPresses; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
+            {
+                return;
+            }
+
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"{maxPresses} presses of Tab did not reach {target}: it cannot be reached by keyboard.");
+    }
+
+    /// <summary>
+    /// Chooses options of a MudSelect by keyboard: Tab to it, Enter opens the list, arrow keys move the highlight to
+    /// each option, Enter picks it; a multiple choice list is closed with Escape.
+    /// </summary>
+    public async Task ChooseByKeyboardAsync(ILocator select, params string[] options)
+    {
+        await TabToAsync(select);
+        await Page.Keyboard.PressAsync("Enter");
+        var list = Page.Locator(".mud-popover-open .mud-list");
+        await Expect(list).ToBeVisibleAsync();
+        foreach (var option in options)
+        {
+            await MoveHighlightToAsync(list, option);
+            await Page.Keyboard.PressAsync("Enter");
+        }
+
+        if (await list.IsVisibleAsync())
+        {
+            await Page.Keyboard.PressAsync("Escape");
+        }
+
+        await Expect(list).ToBeHiddenAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    private async Task MoveHighlightToAsync(ILocator list, string option)
+    {
+        var items = await list.Locator(".mud-list-item").AllInnerTextsAsync();
+        var wanted = items.Select(i => i.Trim()).ToList().IndexOf(option);
+        Assert.True(wanted >= 0, $"'{option}' is not among the options: {string.Join(" | ", items)}");
+        for (var presses = 0; presses < items.Count * 2; presses++)
+        {
+            var current = await HighlightedAsync(list);
+            if (current == wanted)
+            {
+                return;
+            }
+
+            await Page.Keyboard.PressAsync(current < wanted ? "ArrowDown" : "ArrowUp");
+
+            // The highlight moves after a round trip to the server; wait for it before pressing again.
+            for (var waited = 0; waited < 40 && await HighlightedAsync(list) == current; waited++)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Fail($"The arrow keys did not reach '{option}'.");
+    }
+
+    /// <summary>MudBlazor marks the option the arrow keys are on with <c>mud-selected-item</c>.</summary>
+    private static Task<int> HighlightedAsync(ILocator list) =>
+        list.Locator(".mud-list-item").EvaluateAllAsync<int>("items => items.findIndex(i => i.classList.contains('mud-selected-item'))");
+}
