@@ -98,6 +98,7 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             await page.Keyboard.PressAsync("ArrowDown");
             await page.Keyboard.PressAsync("Enter");
             await Expect(page.GetByTestId("route-form-partners")).ToContainTextAsync("ROC Rivierenland (25PG)");
+            await Expect(page.Locator("input[data-testid=partner-search]")).ToHaveValueAsync(string.Empty); // ready for the next
             await vo.TabToAsync(page.Locator("input[data-testid=route-form-name]"));
             await page.Keyboard.TypeAsync(FirstName);
             await vo.ChooseByKeyboardAsync(page.Locator("[data-testid=route-form-profile]"), "Bouwen, wonen en interieur (BWI)");
@@ -191,8 +192,7 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             await Expect(page.GetByTestId("pupil-import")).ToBeVisibleAsync();
             await vo.CheckAccessibilityAsync("leerroute, tab leerlingen");
 
-            await vo.TabToAsync(page.Locator("#pupil-import-file"));
-            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+            var chooser = await vo.OpenFileChooserByKeyboardAsync(page.Locator("#pupil-import-file"));
             await chooser.SetFilesAsync(new FilePayload { Name = "leerlingen.csv", MimeType = "text/csv", Buffer = PupilFile.Csv(Pupils) });
             await Expect(page.GetByTestId("pupil-import-totals")).ToContainTextAsync($"Nieuw: {Pupils.Count}");
             await vo.CheckAccessibilityAsync("import, voorbeeld");
