@@ -45,6 +45,8 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
 
     private static PupilRow ChangesPhase => Pupils[4];
 
+    private static PupilRow StartsInJanuary => Pupils[5];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -160,7 +162,7 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             var page = vo.Page;
             await Expect(page.GetByTestId("rejection-reason")).ToContainTextAsync(RejectionReason);
             await page.GetByTestId("action-edit").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/wijzigen$"));
+            await page.WaitForURLAsync(RouteEditPage());
             await vo.WaitUntilInteractiveAsync();
             await vo.CheckAccessibilityAsync("leerroute wijzigen");
             await page.Locator("input[data-testid=route-form-name]").FillAsync(EditedName);
@@ -210,7 +212,7 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
 
             // Luuk Smit moves to the mbo-fase from 1 September, recorded before the count date.
             await list.GetByRole(AriaRole.Link, new() { Name = ChangesPhase.LastName, Exact = false }).ClickAsync();
-            await page.WaitForURLAsync(new Regex("/leerlingen/[0-9a-f-]{36}$"));
+            await page.WaitForURLAsync(PupilPage());
             await vo.WaitUntilInteractiveAsync();
             Assert.DoesNotContain(ChangesPhase.Number, page.Url, StringComparison.Ordinal);
             await Expect(page.GetByTestId("pupil-name")).ToContainTextAsync(ChangesPhase.LastName);
@@ -250,7 +252,7 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             await Expect(cells.Nth(3)).ToHaveTextAsync("0");
             await Expect(cells.Nth(4)).ToHaveTextAsync("0");
             await Expect(page.GetByTestId("count-pupils")).ToContainTextAsync(ChangesPhase.LastName);
-            await Expect(page.GetByTestId("count-pupils")).Not.ToContainTextAsync(Pupils[5].LastName); // starts in January
+            await Expect(page.GetByTestId("count-pupils")).Not.ToContainTextAsync(StartsInJanuary.LastName); // not enrolled on 1 October
             await Screenshots.SaveAsync(page, "teldatum");
         }
 
@@ -270,7 +272,7 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             await viewer.CheckAccessibilityAsync("leerroute, lezer, tab leerlingen");
 
             await page.GetByTestId("route-pupils").GetByRole(AriaRole.Link, new() { Name = ChangesPhase.LastName, Exact = false }).ClickAsync();
-            await page.WaitForURLAsync(new Regex("/leerlingen/[0-9a-f-]{36}$"));
+            await page.WaitForURLAsync(PupilPage());
             await viewer.WaitUntilInteractiveAsync();
             await Expect(page.GetByTestId("pupil-phases")).ToContainTextAsync("01-09-2026");
             await Expect(page.GetByTestId("record-phase")).ToHaveCountAsync(0);
@@ -325,8 +327,12 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             page.GetByTestId("route-partners").Locator("tr", new() { HasText = institution }).GetByTestId("partner-confirmation");
     }
 
-    private static Regex RoutePage() => RoutePagePattern();
-
     [GeneratedRegex("/leerroutes/[0-9a-f-]{36}$")]
-    private static partial Regex RoutePagePattern();
+    private static partial Regex RoutePage();
+
+    [GeneratedRegex("/leerroutes/[0-9a-f-]{36}/wijzigen$")]
+    private static partial Regex RouteEditPage();
+
+    [GeneratedRegex("/leerlingen/[0-9a-f-]{36}$")]
+    private static partial Regex PupilPage();
 }
