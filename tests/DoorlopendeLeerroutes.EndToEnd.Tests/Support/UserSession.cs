@@ -46,11 +46,18 @@ public sealed class UserSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Opens a page by its address, waits until it answers clicks and checks it with axe.</summary>
-    public async Task OpenAsync(string path, string what)
+    /// <summary>
+    /// Opens a page by its address, waits until it answers clicks (unless it is one of the few server-rendered pages,
+    /// such as the password page) and checks it with axe.
+    /// </summary>
+    public async Task OpenAsync(string path, string what, bool interactive = true)
     {
         await Page.GotoAsync(new Uri(_baseAddress, path.TrimStart('/')).ToString());
-        await WaitUntilInteractiveAsync();
+        if (interactive)
+        {
+            await WaitUntilInteractiveAsync();
+        }
+
         await CheckAccessibilityAsync(what);
     }
 

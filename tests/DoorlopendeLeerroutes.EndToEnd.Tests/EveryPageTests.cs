@@ -1,0 +1,67 @@
+using DoorlopendeLeerroutes.EndToEnd.Tests.Support;
+using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace DoorlopendeLeerroutes.EndToEnd.Tests;
+
+/// <summary>
+/// The pages the journey does not pass (home, Beheer, the pupil overview and look-up, the password page, the error pages)
+/// checked with axe for the people who open them, on the demo data.
+/// </summary>
+public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Every_page_has_no_serious_or_critical_accessibility_violations()
+    {
+        var browser = browsers.Require();
+        await using var app = new JourneyApp(DateTimeOffset.UtcNow);
+        var baseAddress = app.Start();
+        var accessibility = new AccessibilityReport();
+
+        await using (var admin = await UserSession.SignInAsync(browser, baseAddress, accessibility, "beheerder@duo.example", AccountSeeder.DemoPassword))
+        {
+            foreach (var (path, what) in new[]
+                     {
+                         ("/", "start, beheerder"), ("beheer", "beheer"), ("beheer/beoordelen", "te beoordelen"),
+                         ("beheer/instellingen", "instellingen"), ("beheer/auditlog", "auditlog"),
+                         ("leerroutes", "leerroutes, beheerder"), ("teldatum", "teldatum, beheerder"), ("beheer/gebruikers", "gebruikers"),
+                     })
+            {
+                await admin.OpenAsync(path, what);
+            }
+
+            // Still on Gebruikers: the dialog for a new account.
+            await admin.Page.GetByTestId("user-new").ClickAsync();
+            await Expect(admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Dialog)).ToBeVisibleAsync();
+            await admin.CheckAccessibilityAsync("dialoog nieuwe gebruiker");
+        }
+
+        await using (var coordinator = await UserSession.SignInAsync(
+                         browser, baseAddress, accessibility, "coordinator@horizon.example", AccountSeeder.DemoPassword))
+        {
+            foreach (var (path, what) in new[]
+                     {
+                         ("/", "start, coördinator"), ("leerlingen", "leerlingen"), ("leerlingen/opzoeken", "fase opzoeken"),
+                         ("beheer", "beheer, geen toegang"), ("bestaat-niet", "niet gevonden"),
+                     })
+            {
+                await coordinator.OpenAsync(path, what);
+            }
+
+            await Expect(coordinator.Page.GetByTestId("not-found")).ToBeVisibleAsync();
+            await coordinator.OpenAsync("account/wachtwoord", "wachtwoord wijzigen", interactive: false); // server-rendered form
+
+            // Positive control: the check does see a real violation (an image without alternative text is critical).
+            await coordinator.Page.EvaluateAsync("() => document.body.insertAdjacentHTML('beforeend', '<img src=\"x.png\">')");
+            var control = new AccessibilityReport();
+            await control.CheckAsync(coordinator.Page, "met een plaatje zonder alt");
+            Assert.Contains(control.BlockingViolations, v => v.Contains("image-alt", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(1 + 8 + 1 + 1 + 6, accessibility.Checked.Count); // two sign-in pages, every page and the dialog
+        Assert.True(
+            accessibility.BlockingViolations.Count == 0,
+            "Serious or critical accessibility violations:" + Environment.NewLine +
+            string.Join(Environment.NewLine, accessibility.BlockingViolations));
+    }
+}
