@@ -49,7 +49,7 @@ public class CountBenchmarks
     public async Task<int> AppExport()
     {
         await using var scope = _database.ScopeFor(BenchmarkDatabase.Administrator);
-        return (await scope.ServiceProvider.GetRequiredService<CountExportQuery>().ExecuteAsync(_year)).Count;
+        return (await scope.ServiceProvider.GetRequiredService<CountExportQuery>().ExecuteAsync(_year, "csv")).Count;
     }
 
     [Benchmark(Description = "App: totals per institution and route (overview query)")]
@@ -72,7 +72,7 @@ public class CountBenchmarks
     {
         await using var scope = _database.ScopeFor(BenchmarkDatabase.Administrator);
         var overview = await scope.ServiceProvider.GetRequiredService<CountOverviewQuery>().ExecuteAsync(_year);
-        var rows = await scope.ServiceProvider.GetRequiredService<CountExportQuery>().ExecuteAsync(_year);
+        var rows = await scope.ServiceProvider.GetRequiredService<CountExportQuery>().ExecuteAsync(_year, "csv");
         return new CountFigures(
             rows.Count,
             overview.Institutions.Sum(i => i.FundedAsVo),

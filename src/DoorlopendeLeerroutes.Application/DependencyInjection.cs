@@ -44,6 +44,9 @@ public static class DependencyInjection
         services.AddScoped<Pupils.EnrolPupil>();
         services.AddScoped<Pupils.BulkPhaseChange>();
         services.AddScoped<Pupils.Import.ImportPupils>();
+        services.AddScoped<Pupils.PupilNumberGuard>();
+        services.AddScoped<Auditing.AuditLogQuery>();
+        services.AddScoped<Auditing.PupilAccessHistoryQuery>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using DoorlopendeLeerroutes.Infrastructure.Auditing;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +26,10 @@ public static class DependencyInjection
         // Configuration is read when the first service is resolved, not here: hosts and tests may still add sources.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section)
             .Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PrivacyOptions.Section)
+            .Get<PrivacyOptions>() ?? new PrivacyOptions());
+        services.AddSingleton<AuditRetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, NoCurrentUser>();
         services.AddScoped<AuditAndVersionInterceptor>();

@@ -5,6 +5,7 @@ using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Agreements;
+using DoorlopendeLeerroutes.Web.Auditing;
 using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Observability;
@@ -56,6 +57,7 @@ builder.Services.AddScoped<CircuitHandler, CircuitActivity.Tracker>();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenRecorder>();
 builder.Services.AddLoginRateLimiting(builder.Configuration);
 
 var app = builder.Build();
@@ -105,6 +107,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthR
 app.MapAccountEndpoints();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
+app.MapAuditEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await using (var scope = app.Services.CreateAsyncScope())

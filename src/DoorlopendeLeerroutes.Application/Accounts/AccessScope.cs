@@ -1,15 +1,18 @@
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Accounts;
 
 /// <summary>
 /// R-ACCESS-1 in one place: every query and command asks this class what the current user may see and do, so no page,
 /// endpoint or download decides for itself. Administrators see everything; anyone else sees the routes in which their
-/// own institution is a partner, and the pupils of their own institution.
+/// own institution is a partner, and the pupils of their own institution. What it refuses it records (R-PRIV-2).
 /// </summary>
-public sealed class AccessScope(ICurrentUser currentUser)
+public sealed class AccessScope(ICurrentUser currentUser, IAuditTrail audit)
 {
     /// <summary>The signed-in user; anonymous code paths never reach the Application layer, so none is a bug.</summary>
     public UserContext User => currentUser.User ?? throw new AccessDeniedException("Not signed in.");
@@ -44,6 +47,46 @@ public sealed class AccessScope(ICurrentUser currentUser)
         var institution = user.InstitutionId;
         return db.Enrolments.Where(e => e.VoInstitutionId == institution || e.MboInstitutionId == institution);
     }
+
+    /// <summary>
+    /// An agreement version is for the parties it was signed for (R-AGR-4, issue 11): administrators and the partner
+    /// institutions of the route version it was uploaded for. A partner that joined later sees that the version exists,
+    /// not its file.
+    /// </summary>
+    public static bool MayDownload(Agreement agreement, UserContext user) =>
+        user.IsAdministrator || agreement.Parties.Any(p => p.InstitutionId == user.InstitutionId);
+
+    /// <summary>
+    /// Whether the user may see this pupil at all (R-PRIV-1): administrators always; anyone else when one of the pupil's
+    /// enrolments, current or ended, has the user's institution as its vo school or mbo institution.
+    /// </summary>
+    public Task<bool> MaySeePupilAsync(IApplicationDbContext db, Guid pupilId, CancellationToken cancellationToken) =>
+        Enrolments(db).AnyAsync(e => e.PupilId == pupilId, cancellationToken);
+
+    /// <summary>
+    /// R-PRIV-2: records that the user tried to reach a route, enrolment or agreement that exists but belongs to another
+    /// institution; the caller answers "not found", exactly as for an id that does not exist. Ids that exist nowhere are
+    /// not recorded: nothing was refused.
+    /// </summary>
+    public async Task RecordRefusalAsync(
+        IApplicationDbContext db, AuditObject what, Guid id, string attempt, CancellationToken cancellationToken)
+    {
+        var exists = what switch
+        {
+            AuditObject.Route => await db.Routes.AnyAsync(r => r.Id == id, cancellationToken),
+            AuditObject.Enrolment => await db.Enrolments.AnyAsync(e => e.Id == id, cancellationToken),
+            AuditObject.Agreement => await db.Routes.AnyAsync(r => r.Agreements.Any(a => a.Id == id), cancellationToken),
+            _ => true,
+        };
+        if (exists)
+        {
+            await audit.RecordAsync(User, AuditEvent.AccessRefused(what, id, attempt), cancellationToken);
+        }
+    }
+
+    /// <summary>R-PRIV-2: records an action the user's role does not allow (a viewer who tries to change something).</summary>
+    public Task RecordForbiddenAsync(AuditObject what, Guid id, string attempt, CancellationToken cancellationToken) =>
+        audit.RecordAsync(User, AuditEvent.AccessRefused(what, id, attempt), cancellationToken);
 
     /// <summary>Only administrators manage institutions, accounts and the review queue.</summary>
     public void RequireAdministrator()

@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using FluentValidation;
@@ -132,11 +133,6 @@ public sealed class UserAdministration(
         return result;
     }
 
-    public async Task<PagedResult<AuditEntryView>> AuditLogAsync(PageRequest page, CancellationToken cancellationToken = default)
-    {
-        scope.RequireAdministrator();
-        return await audit.ListAsync(page, cancellationToken);
-    }
 
     private async Task<List<DomainError>?> ValidateAsync(UserForm form, CancellationToken cancellationToken)
     {

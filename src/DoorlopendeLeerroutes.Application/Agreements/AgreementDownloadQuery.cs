@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
 using Microsoft.EntityFrameworkCore;
@@ -10,19 +11,22 @@ namespace DoorlopendeLeerroutes.Application.Agreements;
 public sealed record AgreementDownload(Stream Content, string FileName, long SizeBytes);
 
 /// <summary>
-/// R-AGR-4: only people of a partner institution and administrators download an agreement; anyone else gets nothing
-/// (the same "not found" as for an id that does not exist). The download name is made from the route code and version,
-/// never from the uploaded name.
+/// R-AGR-4: only administrators and the institutions an agreement version was signed for (the partners of the route
+/// version it was uploaded for, <see cref="AccessScope.MayDownload"/>) download it; anyone else gets nothing (the same
+/// "not found" as for an id that does not exist), and that refusal is recorded, as is every download (R-PRIV-2). The
+/// download name is made from the route code and version, never from the uploaded name.
 /// </summary>
-public sealed class AgreementDownloadQuery(IApplicationDbContextFactory contexts, AccessScope scope, IAgreementFileStore files)
+public sealed class AgreementDownloadQuery(
+    IApplicationDbContextFactory contexts, AccessScope scope, IAgreementFileStore files, IAuditTrail audit)
 {
     public async Task<AgreementDownload?> ExecuteAsync(Guid routeId, Guid agreementId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         var route = await scope.Routes(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
         var agreement = route?.Agreements.SingleOrDefault(a => a.Id == agreementId);
-        if (route is null || agreement is null)
+        if (route is null || agreement is null || !AccessScope.MayDownload(agreement, scope.User))
         {
+            await scope.RecordRefusalAsync(db, AuditObject.Agreement, agreementId, "overeenkomst downloaden", cancellationToken);
             return null;
         }
 
@@ -32,6 +36,7 @@ public sealed class AgreementDownloadQuery(IApplicationDbContextFactory contexts
             return null;
         }
 
+        await audit.RecordAsync(scope.User, AuditEvent.AgreementDownloaded(agreement.Id, route.Id), cancellationToken);
         var name = string.Create(CultureInfo.InvariantCulture, $"samenwerkingsovereenkomst-{route.Code}-v{route.VersionNumber}-{agreement.Number}.pdf");
         return new AgreementDownload(content, name, agreement.File.SizeBytes);
     }

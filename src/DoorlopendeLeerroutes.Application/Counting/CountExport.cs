@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Counting;
@@ -24,11 +24,12 @@ public sealed record CountExportRow(
 
 /// <summary>
 /// The count of one school year per pupil, limited to what the user may see (R-COUNT-7, R-ACCESS-1). The file holds full
-/// pupil numbers (it is personal data); its name never does.
+/// pupil numbers (it is personal data); its name never does. Every export is recorded with its row count (R-PRIV-2).
 /// </summary>
-public sealed class CountExportQuery(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+public sealed class CountExportQuery(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit, TimeProvider time)
 {
-    public async Task<IReadOnlyList<CountExportRow>> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default)
+    /// <param name="format">The file the rows go into ("csv", "xlsx"), for the audit log.</param>
+    public async Task<IReadOnlyList<CountExportRow>> ExecuteAsync(SchoolYear year, string format, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         var (result, routes, pupils) = await ScopedCount.CalculateAsync(
@@ -37,7 +38,7 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
         var brins = (await db.Institutions.AsNoTracking().Where(i => fundedIds.Contains(i.Id)).ToListAsync(cancellationToken))
             .ToDictionary(i => i.Id, i => i.Brin.Value);
 
-        return result.Lines
+        var rows = result.Lines
             .Select(line =>
             {
                 var route = routes[line.Enrolment.RouteId];
@@ -48,12 +49,14 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
             })
             .OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
+        await audit.RecordAsync(scope.User, AuditEvent.CountExported(year.ToString(), format, rows.Count), cancellationToken);
+        return rows;
     }
 }
 
 /// <summary>
-/// Writes the count export as CSV (FORMATS.md: ';', UTF-8 with byte-order mark so Excel shows accents, dates dd-MM-yyyy).
-/// A value Excel would read as a formula (=, +, -, @) gets a leading apostrophe, so a name can never run as one.
+/// The count export as CSV (FORMATS.md §2, written by <see cref="Csv"/>: formula-safe, UTF-8 with byte-order mark), dates
+/// dd-MM-yyyy.
 /// </summary>
 public static class CountCsv
 {
@@ -77,17 +80,7 @@ public static class CountCsv
         StatusText(row.Status),
     ];
 
-    public static byte[] Write(IEnumerable<CountExportRow> rows)
-    {
-        var text = new StringBuilder();
-        AppendLine(text, Header);
-        foreach (var row in rows)
-        {
-            AppendLine(text, Values(row));
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    public static byte[] Write(IEnumerable<CountExportRow> rows) => Csv.Write(rows.Select(Values).Prepend(Header));
 
     public static string StatusText(CountStatus status) => status switch
     {
@@ -96,31 +89,6 @@ public static class CountCsv
         CountStatus.CountedLateChange => "geteld; latere wijziging te laat",
         _ => status.ToString(),
     };
-
-    private static void AppendLine(StringBuilder text, string[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(';');
-            }
-
-            text.Append(Field(values[i]));
-        }
-
-        text.Append("\r\n");
-    }
-
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }
 
 /// <summary>Writes a table to an Excel workbook (.xlsx); implemented in Infrastructure.</summary>

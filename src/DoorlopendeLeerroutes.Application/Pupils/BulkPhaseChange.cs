@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Pupils;
@@ -14,7 +15,7 @@ public sealed record BulkPhaseOutcome(int Recorded, int Unchanged);
 /// (R-PUPIL-4: each gets a new registration, nothing is overwritten). All or nothing: when one selected pupil cannot
 /// get the phase, none does, and the message names who and why.
 /// </summary>
-public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit, TimeProvider time)
 {
     /// <summary>Enough for any real cohort; keeps one save (and one transaction) reasonable.</summary>
     public const int MaxSelection = 2_000;
@@ -68,6 +69,7 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
         if (actor.Role != UserRole.Coordinator)
         {
             // One message for the whole selection instead of the same refusal per pupil.
+            await scope.RecordForbiddenAsync(AuditObject.Route, routeId, "fase van leerlingen wijzigen met alleen leesrechten", cancellationToken);
             return Result<BulkPhaseOutcome>.Failure(DomainErrors.Access.ReadOnly);
         }
 
@@ -82,12 +84,18 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
 
         if (enrolments.Count != ids.Count)
         {
+            // Usually a stale list; an id of another institution's pupil is recorded as a refused attempt (R-PRIV-2).
+            foreach (var missing in ids.Except(enrolments.Select(e => e.Id)).Take(LookupSlice))
+            {
+                await scope.RecordRefusalAsync(db, AuditObject.Enrolment, missing, "fase van leerlingen wijzigen", cancellationToken);
+            }
+
             return Result<BulkPhaseOutcome>.Failure(SelectionChanged);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var refusals = new List<(Guid PupilId, DomainError Error)>();
-        var recorded = 0;
+        var changed = new List<Enrolment>();
         foreach (var enrolment in enrolments)
         {
             if (enrolment.PhaseOn(validFrom) == phase && enrolment.StartDate <= validFrom
@@ -103,7 +111,7 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
             }
             else
             {
-                recorded++;
+                changed.Add(enrolment);
             }
         }
 
@@ -112,7 +120,7 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
             return Result<BulkPhaseOutcome>.Failure(await NamedAsync(db, refusals, cancellationToken));
         }
 
-        if (recorded > 0)
+        if (changed.Count > 0)
         {
             try
             {
@@ -123,9 +131,12 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
                 // Someone changed one of these pupils meanwhile (its version token moved on): nothing is saved.
                 return Result<BulkPhaseOutcome>.Failure(AccountErrors.ConcurrencyConflict);
             }
+
+            await audit.RecordAsync(
+                scope.User, changed.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, "groepswijziging")).ToList(), cancellationToken);
         }
 
-        return Result<BulkPhaseOutcome>.Success(new BulkPhaseOutcome(recorded, enrolments.Count - recorded));
+        return Result<BulkPhaseOutcome>.Success(new BulkPhaseOutcome(changed.Count, enrolments.Count - changed.Count));
     }
 
     /// <summary>"Jan de Vries: De fase kan niet ingaan vóór de startdatum." — one line per refused pupil, by name.</summary>

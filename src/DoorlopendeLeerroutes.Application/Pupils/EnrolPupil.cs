@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -32,15 +33,21 @@ public sealed class EnrolForm
 
 /// <summary>
 /// Enrols a pupil in a registered route (R-PUPIL-1…3), with a first phase registration (R-PUPIL-4), in one save: the
-/// pupil is created when the number is new; a known number is enrolled as the same pupil.
+/// pupil is created when the number is new; a known number is enrolled as the same pupil, but only when the user may
+/// see that pupil already (R-PRIV-1): for anyone else's pupil the answer is <see cref="PupilNumberGuard.CannotEnrolHere"/>,
+/// whatever name and birth date were typed.
 /// </summary>
-public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, TimeProvider time)
+public sealed class EnrolPupil(
+    IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, PupilNumberGuard guard, IAuditTrail audit,
+    TimeProvider time)
 {
     public static readonly DomainError DateRequired = new("enrolment.dates.required", "Vul de geboortedatum en de startdatum in.");
 
     public static readonly DomainError DetailsDoNotMatch = new(
         "enrolment.pupil.details_mismatch",
         "De achternaam of geboortedatum klopt niet bij dit leerlingnummer. Controleer de gegevens.");
+
+    private const string Where = "inschrijven";
 
     public static readonly DomainError InstitutionsRequired = new("enrolment.institutions.required", "Kies de vo-school en de mbo-instelling van de leerling.");
 
@@ -60,6 +67,7 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
         var route = await scope.Routes(db).SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
         if (route is null)
         {
+            await scope.RecordRefusalAsync(db, AuditObject.Route, routeId, "leerling inschrijven", cancellationToken);
             return Result<Guid>.Failure(RouteErrors.NotFound);
         }
 
@@ -69,7 +77,19 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
             return Result<Guid>.Failure(number.Errors);
         }
 
+        if (await guard.IsBlockedAsync(Where, cancellationToken))
+        {
+            return Result<Guid>.Failure(PupilNumberGuard.Blocked);
+        }
+
         var pupil = await db.Pupils.SingleOrDefaultAsync(numbers.HasNumber(number.Value), cancellationToken);
+        if (pupil is not null && !await scope.MaySeePupilAsync(db, pupil.Id, cancellationToken))
+        {
+            // Decided before the typed name or birth date is even looked at (R-PRIV-1), recorded and limited (R-PRIV-3).
+            await guard.RefuseAsync(1, Where, routeId, cancellationToken);
+            return Result<Guid>.Failure(PupilNumberGuard.CannotEnrolHere);
+        }
+
         if (pupil is null)
         {
             var created = Pupil.Create(form.PupilNumber, form.LastName, form.Prefix, form.FirstName, birthDate);
@@ -83,8 +103,8 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
         }
         else if (!SamePerson(pupil, form.LastName, birthDate))
         {
-            // A known number is only enrolled when the typed last name and birth date match: a number alone must not
-            // open another school's pupil page (R-ACCESS-1, R-PUPIL-8).
+            // A pupil of the user's own institution (an earlier enrolment) is only enrolled again when the typed last
+            // name and birth date match, so a typo in the number does not attach the wrong pupil.
             return Result<Guid>.Failure(DetailsDoNotMatch);
         }
 
@@ -121,6 +141,7 @@ public sealed class EnrolPupil(IApplicationDbContextFactory contexts, AccessScop
             return Result<Guid>.Failure(Accounts.AccountErrors.ConcurrencyConflict);
         }
 
+        await audit.RecordAsync(scope.User, AuditEvent.PupilEnrolled(enrolment.Value.Id, pupil.Id), cancellationToken);
         return Result<Guid>.Success(enrolment.Value.Id);
     }
 

@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Pupils;
@@ -28,8 +29,11 @@ public sealed record EnrolmentDetails(
     IReadOnlyList<PhaseLine> Phases,
     bool CanChange);
 
-/// <summary>One enrolment for the pupil page; null when it does not exist or belongs to another institution (R-ACCESS-1).</summary>
-public sealed class EnrolmentDetailsQuery(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+/// <summary>
+/// One enrolment for the pupil page; null when it does not exist or belongs to another institution (R-ACCESS-1). The page
+/// shows the full pupil number, so every visit is recorded (R-PRIV-2), and so is a refused one.
+/// </summary>
+public sealed class EnrolmentDetailsQuery(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit, TimeProvider time)
 {
     public async Task<EnrolmentDetails?> ExecuteAsync(Guid enrolmentId, CancellationToken cancellationToken = default)
     {
@@ -37,8 +41,11 @@ public sealed class EnrolmentDetailsQuery(IApplicationDbContextFactory contexts,
         var enrolment = await scope.Enrolments(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
         if (enrolment is null)
         {
+            await scope.RecordRefusalAsync(db, AuditObject.Enrolment, enrolmentId, "leerling openen", cancellationToken);
             return null;
         }
+
+        await audit.RecordAsync(scope.User, AuditEvent.PupilPageViewed(enrolment.Id, enrolment.PupilId), cancellationToken);
 
         var pupil = await db.Pupils.AsNoTracking().SingleAsync(p => p.Id == enrolment.PupilId, cancellationToken);
         var route = await db.Routes.AsNoTracking().SingleAsync(r => r.Id == enrolment.RouteId, cancellationToken);
@@ -69,24 +76,30 @@ public sealed class EnrolmentDetailsQuery(IApplicationDbContextFactory contexts,
 /// Changes to one enrolment (R-PUPIL-4, R-PUPIL-7): a new phase registration (never an overwrite) or the end with an
 /// outcome. Loaded through the access scope, checked against the version the page showed, saved once.
 /// </summary>
-public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit, TimeProvider time)
 {
     public static readonly DomainError NotFound = new("enrolment.not_found", "Deze inschrijving bestaat niet, of je hebt er geen toegang toe.");
 
     public Task<Result> RecordPhaseAsync(Guid enrolmentId, Guid version, Phase phase, DateOnly validFrom, CancellationToken cancellationToken = default) =>
-        RunAsync(enrolmentId, version, (enrolment, actor, now) => enrolment.RecordPhase(phase, validFrom, actor, now), cancellationToken);
+        RunAsync(
+            enrolmentId, version, (enrolment, actor, now) => enrolment.RecordPhase(phase, validFrom, actor, now),
+            enrolment => AuditEvent.PhaseRecorded(enrolment.Id, enrolment.PupilId), cancellationToken);
 
     public Task<Result> EndAsync(
         Guid enrolmentId, Guid version, DateOnly endDate, EnrolmentOutcome outcome, string? note, CancellationToken cancellationToken = default) =>
-        RunAsync(enrolmentId, version, (enrolment, actor, _) => enrolment.End(endDate, outcome, note, actor), cancellationToken);
+        RunAsync(
+            enrolmentId, version, (enrolment, actor, _) => enrolment.End(endDate, outcome, note, actor),
+            enrolment => AuditEvent.EnrolmentEnded(enrolment.Id, enrolment.PupilId), cancellationToken);
 
     private async Task<Result> RunAsync(
-        Guid enrolmentId, Guid version, Func<Enrolment, Actor, DateTime, Result> action, CancellationToken cancellationToken)
+        Guid enrolmentId, Guid version, Func<Enrolment, Actor, DateTime, Result> action, Func<Enrolment, AuditEvent> changed,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         var enrolment = await scope.Enrolments(db).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
         if (enrolment is null)
         {
+            await scope.RecordRefusalAsync(db, AuditObject.Enrolment, enrolmentId, "leerling wijzigen", cancellationToken);
             return Result.Failure(NotFound);
         }
 
@@ -94,6 +107,11 @@ public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, Acce
         var result = action(enrolment, scope.User.ToActor(), time.GetUtcNow().UtcDateTime);
         if (result.IsFailure)
         {
+            if (result.HasError(DomainErrors.Access.ReadOnly.Code))
+            {
+                await scope.RecordForbiddenAsync(AuditObject.Enrolment, enrolmentId, "leerling wijzigen met alleen leesrechten", cancellationToken);
+            }
+
             return result;
         }
 
@@ -106,6 +124,7 @@ public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, Acce
             return Result.Failure(AccountErrors.ConcurrencyConflict);
         }
 
+        await audit.RecordAsync(scope.User, changed(enrolment), cancellationToken);
         return result;
     }
 }

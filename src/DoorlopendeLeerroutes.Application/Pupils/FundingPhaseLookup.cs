@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Counting;
@@ -21,10 +22,16 @@ public sealed record FundingPhaseAnswer(string Name, string MaskedNumber, DateOn
 /// <summary>
 /// "Bekostigingsfase opzoeken" (every role): the phase of a pupil of the user's own institution on any date, and who is
 /// funded on each count date (R-COUNT-1…5). A number that is invalid, unknown or of another institution's pupil gets the
-/// same "niet gevonden", so the look-up cannot be used to find out who is enrolled elsewhere.
+/// same "niet gevonden", so the look-up cannot be used to find out who is enrolled elsewhere (R-PRIV-1). Every answer is
+/// recorded (R-PRIV-2); every "niet gevonden" counts against the daily limit (R-PRIV-3) — also for a number that exists
+/// nowhere, because counting only other institutions' pupils would make the limit itself tell them apart.
 /// </summary>
-public sealed class FundingPhaseLookup(IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, TimeProvider time)
+public sealed class FundingPhaseLookup(
+    IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, PupilNumberGuard guard, IAuditTrail audit,
+    TimeProvider time)
 {
+    private const string Where = "opzoeken";
+
     public static readonly DomainError NotFound = new(
         "pupil.lookup.not_found", "Geen leerling van jouw instelling gevonden met dit nummer. Controleer het nummer.");
 
@@ -36,18 +43,23 @@ public sealed class FundingPhaseLookup(IApplicationDbContextFactory contexts, Ac
             return Result<FundingPhaseAnswer>.Failure(number.Errors); // says which check failed (R-PUPIL-1)
         }
 
+        if (await guard.IsBlockedAsync(Where, cancellationToken))
+        {
+            return Result<FundingPhaseAnswer>.Failure(PupilNumberGuard.Blocked);
+        }
+
         await using var db = await contexts.CreateAsync(cancellationToken);
         var pupil = await db.Pupils.AsNoTracking().SingleOrDefaultAsync(numbers.HasNumber(number.Value), cancellationToken);
-        if (pupil is null)
+        var enrolments = pupil is null
+            ? []
+            : await scope.Enrolments(db).AsNoTracking().Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
+        if (pupil is null || enrolments.Count == 0)
         {
+            await guard.RefuseAsync(1, pupil is null ? Where + ": onbekend nummer" : Where + ": leerling van een andere instelling", null, cancellationToken);
             return Result<FundingPhaseAnswer>.Failure(NotFound);
         }
 
-        var enrolments = await scope.Enrolments(db).AsNoTracking().Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
-        if (enrolments.Count == 0)
-        {
-            return Result<FundingPhaseAnswer>.Failure(NotFound);
-        }
+        await audit.RecordAsync(scope.User, AuditEvent.FundingPhaseLookedUp(pupil.Id, enrolments.Count), cancellationToken);
 
         var routeIds = enrolments.Select(e => e.RouteId).ToList();
         var routes = await db.Routes.AsNoTracking().Where(r => routeIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);

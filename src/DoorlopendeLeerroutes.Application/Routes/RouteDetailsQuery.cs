@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -13,7 +14,7 @@ public sealed record PartnerView(Guid InstitutionId, string Name, string Brin, S
 public sealed record AgreementView(
     Guid Id, int Number, AgreementKind Kind, DateOnly SignedOn, DateTime UploadedAt, string FileName, long SizeBytes,
     int PageCount, string Sha256, IReadOnlyList<AgreementItemCoverage> Items, int Parties, bool FundingTransferred,
-    bool UsesLegalRoom);
+    bool UsesLegalRoom, bool CanDownload);
 
 public sealed record HistoryView(RouteEvent Event, RouteStatus StatusAfter, DateTime At, string By, string? Reason);
 
@@ -47,6 +48,7 @@ public sealed class RouteDetailsQuery(IApplicationDbContextFactory contexts, Acc
             .SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
         if (route is null)
         {
+            await scope.RecordRefusalAsync(db, AuditObject.Route, routeId, "leerroute openen", cancellationToken);
             return null;
         }
 
@@ -64,7 +66,7 @@ public sealed class RouteDetailsQuery(IApplicationDbContextFactory contexts, Acc
         var agreements = route.Agreements.OrderByDescending(a => a.Number)
             .Select(a => new AgreementView(
                 a.Id, a.Number, a.Kind, a.SignedOn, a.UploadedAt, a.File.OriginalFileName, a.File.SizeBytes, a.File.PageCount,
-                a.File.Sha256, a.Items, a.Parties.Count, a.FundingTransferred, a.UsesLegalRoom))
+                a.File.Sha256, a.Items, a.Parties.Count, a.FundingTransferred, a.UsesLegalRoom, AccessScope.MayDownload(a, user)))
             .ToList();
 
         var history = route.History.OrderByDescending(h => h.At).ToList();

@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Routes;
@@ -27,6 +28,7 @@ public sealed class RouteWork(IApplicationDbContextFactory contexts, AccessScope
         var route = await scope.Routes(db).SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
         if (route is null)
         {
+            await scope.RecordRefusalAsync(db, AuditObject.Route, routeId, "leerroute wijzigen", cancellationToken);
             return Result<T>.Failure(RouteErrors.NotFound);
         }
 
@@ -38,6 +40,11 @@ public sealed class RouteWork(IApplicationDbContextFactory contexts, AccessScope
         var result = await action(new RouteContext(db, route, scope.User.ToActor(), Now, cancellationToken));
         if (result.IsFailure)
         {
+            if (result.HasError(DomainErrors.Access.ReadOnly.Code))
+            {
+                await scope.RecordForbiddenAsync(AuditObject.Route, routeId, "leerroute wijzigen met alleen leesrechten", cancellationToken);
+            }
+
             return result;
         }
 

@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Domain.Common;
 using Microsoft.Extensions.Logging;

@@ -5,6 +5,7 @@ using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using DoorlopendeLeerroutes.Infrastructure.Auditing;
 using DoorlopendeLeerroutes.Infrastructure.Pupils;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

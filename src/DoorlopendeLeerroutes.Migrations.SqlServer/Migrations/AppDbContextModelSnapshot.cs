@@ -651,9 +651,12 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.Accounts.AuditEntry", b =>
+            modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ActorInstitutionId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("ActorUserId")
@@ -661,6 +664,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("int");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
@@ -671,6 +677,16 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ObjectKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("PupilId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -678,6 +694,10 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("PupilId");
+
+                    b.HasIndex("ActorUserId", "Kind", "At");
 
                     b.ToTable("AuditLog", (string)null);
                 });

@@ -645,9 +645,12 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.Accounts.AuditEntry", b =>
+            modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorInstitutionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ActorUserId")
@@ -655,6 +658,9 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
@@ -665,6 +671,16 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PupilId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -672,6 +688,10 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("PupilId");
+
+                    b.HasIndex("ActorUserId", "Kind", "At");
 
                     b.ToTable("AuditLog", (string)null);
                 });

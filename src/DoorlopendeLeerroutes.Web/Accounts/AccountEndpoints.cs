@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;

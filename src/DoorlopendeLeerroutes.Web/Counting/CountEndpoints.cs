@@ -16,7 +16,7 @@ public static class CountEndpoints
                     return Results.NotFound();
                 }
 
-                var rows = await query.ExecuteAsync(year, context.RequestAborted);
+                var rows = await query.ExecuteAsync(year, "csv", context.RequestAborted);
                 context.Response.Headers[HeaderNames.CacheControl] = "no-store"; // personal data
                 return Results.File(CountCsv.Write(rows), "text/csv; charset=utf-8", CountCsv.FileName(year));
             })
@@ -30,7 +30,7 @@ public static class CountEndpoints
                     return Results.NotFound();
                 }
 
-                var rows = await query.ExecuteAsync(year, context.RequestAborted);
+                var rows = await query.ExecuteAsync(year, "xlsx", context.RequestAborted);
                 using var workbook = new MemoryStream();
                 await spreadsheets.WriteAsync(workbook, "Teldatum", CountCsv.Header, rows.Select(CountCsv.Values), context.RequestAborted);
                 context.Response.Headers[HeaderNames.CacheControl] = "no-store"; // personal data

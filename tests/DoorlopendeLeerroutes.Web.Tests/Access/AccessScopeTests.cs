@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Counting;
 using DoorlopendeLeerroutes.Application.Institutions;
@@ -106,7 +107,8 @@ public sealed class AccessScopeTests(AppFactory app) : IClassFixture<AppFactory>
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => users.ListAsync(new PageRequest(0, 10), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => users.CreateAsync(new UserForm { Email = "x@y.example", DisplayName = "X" }, Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => users.AuditLogAsync(new PageRequest(0, 10), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(
+            async () => await (await app.ServiceAsAsync<AuditLogQuery>(email)).ListAsync(AuditFilter.None, new PageRequest(0, 10), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => institutions.CreateAsync(form, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => institutionList.ExecuteAsync(new PageRequest(0, 10), Ct));
 

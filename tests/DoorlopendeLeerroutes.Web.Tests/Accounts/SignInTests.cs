@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Auditing;
 using System.Net;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
@@ -145,5 +146,5 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private async Task<IReadOnlyList<AuditEntryView>> AuditAsync() =>
-        (await (await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator)).AuditLogAsync(new PageRequest(0, 200), Ct)).Items;
+        (await (await app.ServiceAsAsync<AuditLogQuery>(SignIn.Administrator)).ListAsync(AuditFilter.None, new PageRequest(0, 200), Ct)).Items;
 }

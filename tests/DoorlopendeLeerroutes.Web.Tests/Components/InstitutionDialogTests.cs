@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Auditing;
 using Bunit;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;

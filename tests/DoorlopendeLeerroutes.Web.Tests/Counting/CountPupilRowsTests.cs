@@ -16,7 +16,7 @@ public sealed class CountPupilRowsTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task R_COUNT_7_the_page_rows_are_the_export_rows_with_masked_numbers()
     {
-        var export = await (await app.ServiceAsAsync<CountExportQuery>(SignIn.VoCoordinator)).ExecuteAsync(Counted, Ct);
+        var export = await (await app.ServiceAsAsync<CountExportQuery>(SignIn.VoCoordinator)).ExecuteAsync(Counted, "csv", Ct);
         var rows = await (await app.ServiceAsAsync<CountPupilRowsQuery>(SignIn.VoCoordinator)).ExecuteAsync(Counted, new PageRequest(0, 1000), cancellationToken: Ct);
 
         Assert.NotEmpty(export);

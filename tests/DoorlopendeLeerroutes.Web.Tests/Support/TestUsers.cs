@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
@@ -58,7 +59,7 @@ public static class TestUsers
 
             if (serviceType == typeof(AccessScope))
             {
-                return new AccessScope(user);
+                return new AccessScope(user, inner.GetRequiredService<IAuditTrail>());
             }
 
             // Every use case and query of the Application layer is built here, so all it depends on sees the test's user.

@@ -1,4 +1,5 @@
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -20,9 +21,13 @@ public sealed class ImportPupils(
     AccessScope scope,
     IPupilNumberIndex numbers,
     IPupilCsvReader reader,
+    PupilNumberGuard guard,
+    IAuditTrail audit,
     TimeProvider time,
     ILogger<ImportPupils> logger)
 {
+    private const string Where = "importeren";
+
     /// <summary>Reads and checks <paramref name="file"/> for the route; refused before reading when the user may not enrol.</summary>
     public async Task<PupilImportPreview> PreviewAsync(
         Guid routeId, Stream file, PupilImportChoice? choice = null, IProgress<PupilImportProgress>? progress = null,
@@ -52,11 +57,26 @@ public sealed class ImportPupils(
             return PupilImportPreview.Refused(routeId, InFileOrder(parsed.Errors));
         }
 
+        if (await guard.IsBlockedAsync(Where, cancellationToken))
+        {
+            return PupilImportPreview.Refused(routeId, [PupilImportError.ForFile(PupilNumberGuard.Blocked)]);
+        }
+
         var plan = await new PupilImportPlanner(numbers).PlanAsync(db, target.Value, parsed.Rows, track: false, progress, cancellationToken);
+
+        // R-PRIV-3: numbers of pupils the user may not see count against today's limit; a file that goes past it gets no
+        // answer per row at all, so one file cannot ask about many numbers at once.
+        var refused = plan.Errors.Count(e => e.Code == PupilNumberGuard.CannotEnrolHere.Code);
+        if (refused > 0 && !await guard.RefuseAsync(refused, Where, routeId, cancellationToken))
+        {
+            logger.LogWarning("Pupil import for route {RouteId} refused: daily limit of refused pupil numbers passed", routeId);
+            return PupilImportPreview.Refused(routeId, [PupilImportError.ForFile(PupilNumberGuard.Blocked)]);
+        }
+
         var errors = InFileOrder(parsed.Errors.Concat(plan.Errors));
         var preview = new PupilImportPreview(
             routeId, new PupilImportChoice(target.Value.VoInstitutionId, target.Value.MboInstitutionId), plan.Lines, errors,
-            errors.Count == 0 ? parsed.Rows : []);
+            errors.Count == 0 ? parsed.Rows : [], target.Value.NowUtc);
         logger.LogInformation(
             "Pupil import preview for route {RouteId}: {RowCount} rows, {NewCount} new, {PhaseChangeCount} phase changes, {UnchangedCount} unchanged, {ErrorCount} errors",
             routeId, parsed.Rows.Count, preview.Totals.New, preview.Totals.PhaseChanges, preview.Totals.Unchanged, errors.Count);
@@ -74,6 +94,11 @@ public sealed class ImportPupils(
         if (preview.HasErrors)
         {
             return PupilImportOutcome.Failed(preview.Errors);
+        }
+
+        if (time.GetUtcNow().UtcDateTime > preview.ExpiresAt)
+        {
+            return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.PreviewExpired)]);
         }
 
         await using var db = await contexts.CreateAsync(cancellationToken);
@@ -112,6 +137,7 @@ public sealed class ImportPupils(
             return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.ChangedMeanwhile)]);
         }
 
+        await audit.RecordAsync(scope.User, AuditEvent.PupilsImported(preview.RouteId, totals.Changes, totals.Unchanged), cancellationToken);
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
         logger.LogInformation(
             "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {UnchangedCount} unchanged",
@@ -129,6 +155,7 @@ public sealed class ImportPupils(
         var route = await scope.Routes(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
         if (route is null)
         {
+            await scope.RecordRefusalAsync(db, AuditObject.Route, routeId, "leerlingen importeren", cancellationToken);
             return Result<PupilImportPlanner.Target>.Failure(RouteErrors.NotFound);
         }
 

@@ -93,6 +93,10 @@ public static class PupilImportErrors
         "import.concurrency",
         "Iemand anders heeft intussen leerlingen van deze leerroute gewijzigd; er is niets opgeslagen. Kies het bestand opnieuw om het opnieuw te controleren.");
 
+    public static readonly DomainError PreviewExpired = new(
+        "import.preview_expired",
+        "Dit voorbeeld is ouder dan een kwartier en is daarom gewist; er is niets opgeslagen. Kies het bestand opnieuw.");
+
     private static string SeparatorName(char separator) => separator switch
     {
         ',' => "komma's",

@@ -73,14 +73,22 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
     }
 
     /// <summary>
-    /// A known number. The row must describe the same person (last name and birth date, as <see cref="EnrolPupil"/>), so
-    /// a number alone never attaches another school's pupil. Its enrolment in this route with the same start date is the
+    /// A known number. A pupil the user may not see (no enrolment, current or ended, of the user's institution) is
+    /// refused with <see cref="PupilNumberGuard.CannotEnrolHere"/> before anything else is compared, so the answer never
+    /// depends on the name or birth date in the row (R-PRIV-1). Otherwise the row must describe the same person (last
+    /// name and birth date, as <see cref="EnrolPupil"/>), so a typo in a number never attaches the wrong pupil. Its enrolment in this route with the same start date is the
     /// one the row describes: a phase change or unchanged. Without one, the pupil is enrolled (R-PUPIL-2 decides whether
     /// that is allowed); an open enrolment in this route with another start date is an error, not a second enrolment.
     /// </summary>
     private static PupilImportStatus? KnownPupil(
         PupilImportRow row, Pupil pupil, List<Enrolment> enrolments, Target target, Plan plan, List<(string, DomainError)> errors)
     {
+        if (!MaySee(enrolments, target.Actor))
+        {
+            errors.Add((PupilImportFormat.Number, PupilNumberGuard.CannotEnrolHere));
+            return null;
+        }
+
         if (!EnrolPupil.SamePerson(pupil, row.LastName, row.BirthDate))
         {
             errors.Add((PupilImportFormat.Number, EnrolPupil.DetailsDoNotMatch));
@@ -178,6 +186,11 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
         "enrolment.phase.invalid" => PupilImportFormat.Phase,
         _ => PupilImportFormat.Number,
     };
+
+    /// <summary>As <see cref="Accounts.AccessScope.MaySeePupilAsync"/>, on the enrolments already loaded.</summary>
+    private static bool MaySee(List<Enrolment> enrolments, Actor actor) =>
+        actor.IsAdministrator
+        || enrolments.Any(e => e.VoInstitutionId == actor.InstitutionId || e.MboInstitutionId == actor.InstitutionId);
 
     private static bool Visible(Enrolment enrolment, Actor actor) =>
         actor.IsCoordinatorOf(enrolment.VoInstitutionId) || actor.IsCoordinatorOf(enrolment.MboInstitutionId);

@@ -85,11 +85,18 @@ public sealed record PupilImportChoice(Guid? VoInstitutionId = null, Guid? MboIn
 /// </summary>
 public sealed class PupilImportPreview
 {
+    /// <summary>
+    /// A preview holds the file's full pupil numbers in the server's memory (the circuit); after this it is released and
+    /// can no longer be confirmed (issue 11): the user uploads the file again.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+
     internal PupilImportPreview(
         Guid routeId, PupilImportChoice choice, IReadOnlyList<PupilImportLine> lines, IReadOnlyList<PupilImportError> errors,
-        IReadOnlyList<PupilImportRow> rows)
+        IReadOnlyList<PupilImportRow> rows, DateTime createdAtUtc)
     {
         RouteId = routeId;
+        ExpiresAt = createdAtUtc + Lifetime;
         Choice = choice;
         Lines = lines;
         Errors = errors;
@@ -98,6 +105,9 @@ public sealed class PupilImportPreview
     }
 
     public Guid RouteId { get; }
+
+    /// <summary>The UTC moment after which the preview cannot be confirmed any more.</summary>
+    public DateTime ExpiresAt { get; }
 
     /// <summary>The vo school and mbo institution that new enrolments get.</summary>
     public PupilImportChoice Choice { get; }
@@ -119,7 +129,7 @@ public sealed class PupilImportPreview
     internal IReadOnlyList<PupilImportRow> Rows { get; }
 
     internal static PupilImportPreview Refused(Guid routeId, IReadOnlyList<PupilImportError> errors) =>
-        new(routeId, new PupilImportChoice(), [], errors, []);
+        new(routeId, new PupilImportChoice(), [], errors, [], DateTime.MinValue);
 }
 
 /// <summary>The result of a confirmation: what was stored, or (nothing stored) why not.</summary>

@@ -1,0 +1,68 @@
+using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
+using DoorlopendeLeerroutes.Domain.Common;
+
+namespace DoorlopendeLeerroutes.Application.Pupils;
+
+/// <summary>
+/// R-PRIV-1 and R-PRIV-3: what a person hears about a pupil number that belongs to a pupil they may not see, and how
+/// often. The answer never depends on the name or birth date entered and never says where or whether the pupil is
+/// enrolled; each such refusal is recorded, and past <see cref="PrivacyOptions.PupilNumberRefusalsPerDay"/> in one Dutch
+/// day the person can no longer enter pupil numbers (enrol, import, look-up) until midnight. Administrators see both in
+/// the audit log.
+/// </summary>
+public sealed class PupilNumberGuard(IAuditTrail audit, AccessScope scope, PrivacyOptions options, TimeProvider time)
+{
+    public static readonly DomainError CannotEnrolHere = new(
+        "pupil.number.not_here",
+        "Dit leerlingnummer kan hier niet worden ingeschreven. Hoort de leerling wel bij jouw instelling? De beheerder kan helpen.");
+
+    public static readonly DomainError Blocked = new(
+        "pupil.number.blocked",
+        "Je hebt vandaag te vaak een leerlingnummer ingevoerd dat hier niet kan worden gebruikt. Tot morgen kun je geen "
+        + "leerlingnummers meer invoeren; de beheerder ziet dit en kan helpen.");
+
+    /// <summary>Whether the user has used up today's refusals; a blocked attempt is recorded as such.</summary>
+    public async Task<bool> IsBlockedAsync(string where, CancellationToken cancellationToken = default)
+    {
+        if (await RemainingTodayAsync(cancellationToken) > 0)
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(scope.User, AuditEvent.PupilNumberBlocked(where), cancellationToken);
+        return true;
+    }
+
+    /// <summary>How many more refusals the user has today.</summary>
+    public async Task<int> RemainingTodayAsync(CancellationToken cancellationToken = default)
+    {
+        var user = scope.User;
+        if (user.IsAdministrator)
+        {
+            return int.MaxValue; // administrators see every pupil; nothing is refused to them
+        }
+
+        var used = await audit.CountSinceAsync(user.UserId, AuditKind.PupilNumberRefused, StartOfToday(), cancellationToken);
+        return Math.Max(0, options.PupilNumberRefusalsPerDay - used);
+    }
+
+    /// <summary>
+    /// Records <paramref name="numbers"/> refused numbers; returns false when they went past today's limit, in which case
+    /// the caller refuses the whole attempt with <see cref="Blocked"/> (so one file cannot ask about many numbers at once).
+    /// </summary>
+    public async Task<bool> RefuseAsync(int numbers, string where, Guid? routeId, CancellationToken cancellationToken = default)
+    {
+        var remaining = await RemainingTodayAsync(cancellationToken);
+        var events = new List<AuditEvent> { AuditEvent.PupilNumberRefused(numbers, where, routeId) };
+        if (numbers >= remaining)
+        {
+            events.Add(AuditEvent.PupilNumberLimitReached(options.PupilNumberRefusalsPerDay));
+        }
+
+        await audit.RecordAsync(scope.User, events, cancellationToken);
+        return numbers <= remaining;
+    }
+
+    private DateTime StartOfToday() => DutchTime.StartOfDayUtc(DutchTime.Today(time.GetUtcNow().UtcDateTime));
+}

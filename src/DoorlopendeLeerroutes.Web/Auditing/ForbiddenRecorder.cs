@@ -1,0 +1,26 @@
+using DoorlopendeLeerroutes.Application.Auditing;
+using DoorlopendeLeerroutes.Application.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace DoorlopendeLeerroutes.Web.Auditing;
+
+/// <summary>
+/// R-PRIV-2: a signed-in user who asks for a page or endpoint their role does not allow (403, "geen toegang") is recorded,
+/// then answered as before. Pages opened inside a running circuit are recorded by <c>AccessDeniedMessage</c>.
+/// </summary>
+internal sealed class ForbiddenRecorder(IAuditTrail audit, ICurrentUser currentUser) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(
+        RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && currentUser.User is { } user)
+        {
+            await audit.RecordAsync(user, AuditEvent.Forbidden(context.Request.Path.Value ?? "/"), context.RequestAborted);
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
