@@ -1,5 +1,6 @@
 using Bunit;
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
@@ -16,6 +17,7 @@ public sealed class AgreementUploadFormTests : ComponentTestContext
     {
         Services.AddScoped<ICurrentUser>(_ => new Support.TestCurrentUser(null));
         Services.AddScoped<AccessScope>();
+        Services.AddSingleton<IAuditTrail>(new Support.RecordingAuditTrail());
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<IApplicationDbContextFactory, Untouchable>();
         Services.AddScoped<IAgreementFileStore, Untouchable>();

@@ -2,6 +2,7 @@ using DoorlopendeLeerroutes.Application.Auditing;
 using Bunit;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Web.Tests.Support;
 using DoorlopendeLeerroutes.Application.Institutions;
 using DoorlopendeLeerroutes.Web.Components.Pages.Administration;
 using FluentValidation;
@@ -13,7 +14,7 @@ namespace DoorlopendeLeerroutes.Web.Tests.Components;
 /// <summary>The institution form checks as the user types, with the Application layer's validator and Dutch messages.</summary>
 public sealed class InstitutionDialogTests : ComponentTestContext
 {
-    private readonly RecordingAudit _audit = new();
+    private readonly RecordingAuditTrail _audit = new();
 
     public InstitutionDialogTests()
     {
@@ -45,20 +46,6 @@ public sealed class InstitutionDialogTests : ComponentTestContext
         });
         Assert.Empty(_audit.Recorded);
         Assert.NotEmpty(host.FindAll(".mud-dialog"));
-    }
-
-    private sealed class RecordingAudit : IAuditTrail
-    {
-        public List<AuditKind> Recorded { get; } = [];
-
-        public Task RecordAsync(AuditKind kind, Guid? actorUserId, string? subject, string? detail, CancellationToken cancellationToken = default)
-        {
-            Recorded.Add(kind);
-            return Task.CompletedTask;
-        }
-
-        public Task<PagedResult<AuditEntryView>> ListAsync(PageRequest page, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new PagedResult<AuditEntryView>([], 0));
     }
 
     /// <summary>An invalid form must never reach the database; any use of it fails the test.</summary>

@@ -1,5 +1,6 @@
 using Bunit;
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Web.Components.Pages.Routes;
 using DoorlopendeLeerroutes.Web.Tests.Support;
@@ -16,6 +17,7 @@ public sealed class RouteFormPageTests : ComponentTestContext, IClassFixture<App
         var user = app.UserAsync(SignIn.VoCoordinator).GetAwaiter().GetResult();
         Services.AddScoped<ICurrentUser>(_ => new TestCurrentUser(user));
         Services.AddScoped<AccessScope>();
+        Services.AddSingleton<IAuditTrail>(new Support.RecordingAuditTrail());
         Services.AddScoped<Application.Institutions.InstitutionDirectory>();
         Services.AddScoped<Application.Routes.RouteDetailsQuery>();
         Services.AddScoped<Application.Routes.RouteWork>();
