@@ -26,8 +26,7 @@ public static class DependencyInjection
         // Configuration is read when the first service is resolved, not here: hosts and tests may still add sources.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section)
             .Get<DatabaseOptions>() ?? new DatabaseOptions());
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PrivacyOptions.Section)
-            .Get<PrivacyOptions>() ?? new PrivacyOptions());
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
         services.AddSingleton<AuditRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.TryAddSingleton(TimeProvider.System);

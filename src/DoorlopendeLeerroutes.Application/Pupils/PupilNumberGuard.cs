@@ -1,6 +1,7 @@
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Domain.Common;
+using Microsoft.Extensions.Options;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
@@ -11,7 +12,7 @@ namespace DoorlopendeLeerroutes.Application.Pupils;
 /// day the person can no longer enter pupil numbers (enrol, import, look-up) until midnight. Administrators see both in
 /// the audit log.
 /// </summary>
-public sealed class PupilNumberGuard(IAuditTrail audit, AccessScope scope, PrivacyOptions options, TimeProvider time)
+public sealed class PupilNumberGuard(IAuditTrail audit, AccessScope scope, IOptions<PrivacyOptions> options, TimeProvider time)
 {
     public static readonly DomainError CannotEnrolHere = new(
         "pupil.number.not_here",
@@ -44,7 +45,7 @@ public sealed class PupilNumberGuard(IAuditTrail audit, AccessScope scope, Priva
         }
 
         var used = await audit.CountSinceAsync(user.UserId, AuditKind.PupilNumberRefused, StartOfToday(), cancellationToken);
-        return Math.Max(0, options.PupilNumberRefusalsPerDay - used);
+        return Math.Max(0, options.Value.PupilNumberRefusalsPerDay - used);
     }
 
     /// <summary>
@@ -57,7 +58,7 @@ public sealed class PupilNumberGuard(IAuditTrail audit, AccessScope scope, Priva
         var events = new List<AuditEvent> { AuditEvent.PupilNumberRefused(numbers, where, routeId) };
         if (numbers >= remaining)
         {
-            events.Add(AuditEvent.PupilNumberLimitReached(options.PupilNumberRefusalsPerDay));
+            events.Add(AuditEvent.PupilNumberLimitReached(options.Value.PupilNumberRefusalsPerDay));
         }
 
         await audit.RecordAsync(scope.User, events, cancellationToken);

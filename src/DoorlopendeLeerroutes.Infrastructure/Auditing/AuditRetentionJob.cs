@@ -2,6 +2,7 @@ using DoorlopendeLeerroutes.Application.Auditing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Auditing;
 
@@ -10,7 +11,7 @@ namespace DoorlopendeLeerroutes.Infrastructure.Auditing;
 /// Runs shortly after start-up and then once a day; each instance may run it, the delete is idempotent.
 /// </summary>
 public sealed class AuditRetentionJob(
-    IServiceScopeFactory scopes, PrivacyOptions options, TimeProvider time, ILogger<AuditRetentionJob> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<AuditRetentionJob> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
@@ -19,7 +20,7 @@ public sealed class AuditRetentionJob(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var cutoff = time.GetUtcNow().UtcDateTime - options.AuditRetention;
+        var cutoff = time.GetUtcNow().UtcDateTime - options.Value.AuditRetention;
         var removed = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RemoveOlderThanAsync(cutoff, cancellationToken);
         logger.LogInformation("Audit retention: {RemovedCount} lines older than {Cutoff:o} removed", removed, cutoff);
         return removed;
