@@ -319,8 +319,11 @@ public sealed class PupilImportRejectionTests(AppFactory app) : IClassFixture<Ap
     /// <summary>A demo pupil of the care route: one with an open enrolment, or one whose enrolment ended.</summary>
     private async Task<(string Number, string LastName, DateOnly BirthDate)> DemoPupilAsync(bool open)
     {
+        // A pupil of the importing coordinator's own school (De Horizon): another school's pupil gets only "cannot be
+        // enrolled here" (R-PRIV-1, PupilNumberOracleTests).
         await using var db = await app.OpenDbContextAsync();
-        var enrolment = await db.Enrolments.FirstAsync(e => open ? e.EndDate == null : e.EndDate != null, Ct);
+        var horizon = (await db.Institutions.AsNoTracking().ToListAsync(Ct)).Single(i => i.Brin.Value == "05KO").Id;
+        var enrolment = await db.Enrolments.FirstAsync(e => e.VoInstitutionId == horizon && (open ? e.EndDate == null : e.EndDate != null), Ct);
         var pupil = await db.Pupils.AsNoTracking().SingleAsync(p => p.Id == enrolment.PupilId, Ct);
         return (pupil.Number.Value, pupil.LastName, pupil.BirthDate);
     }
