@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using FluentValidation;
 
@@ -27,7 +28,8 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
             .EmailAddress().WithMessage("Dit is geen geldig e-mailadres.");
         RuleFor(f => f.DisplayName)
             .NotEmpty().WithMessage("Vul de naam in.")
-            .MaximumLength(MaxLength).WithMessage("De naam is te lang (hoogstens 200 tekens).");
+            .MaximumLength(MaxLength).WithMessage("De naam is te lang (hoogstens 200 tekens).")
+            .NotPrintableIsRefused("user.display_name", "de naam");
         RuleFor(f => f.Role).IsInEnum().WithMessage("Kies een rol.");
         RuleFor(f => f.InstitutionId)
             .NotNull().When(f => f.Role != UserRole.Administrator).WithMessage(AccountErrors.InstitutionRequired.Message);

@@ -53,7 +53,8 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
 
 /// <summary>
 /// Writes the count export as CSV (FORMATS.md: ';', UTF-8 with byte-order mark so Excel shows accents, dates dd-MM-yyyy).
-/// A value Excel would read as a formula (=, +, -, @) gets a leading apostrophe, so a name can never run as one.
+/// A value Excel would read as a formula (<see cref="SpreadsheetText.IsFormulaLike"/>: =, +, -, @, tab, CR) gets a leading
+/// apostrophe, so a name can never run as one.
 /// </summary>
 public static class CountCsv
 {
@@ -114,7 +115,7 @@ public static class CountCsv
 
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+        if (SpreadsheetText.IsFormulaLike(value))
         {
             value = "'" + value;
         }
@@ -126,7 +127,10 @@ public static class CountCsv
 /// <summary>Writes a table to an Excel workbook (.xlsx); implemented in Infrastructure.</summary>
 public interface ISpreadsheetWriter
 {
-    /// <summary>One sheet: the header row, then the rows, every cell as text (so numbers keep leading zeros).</summary>
+    /// <summary>
+    /// One sheet: the header row, then the rows, every cell as text (so numbers keep leading zeros). A formula-like cell
+    /// (<see cref="SpreadsheetText.IsFormulaLike"/>) is marked as text that stays text when edited.
+    /// </summary>
     Task WriteAsync(
         Stream target, string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken cancellationToken = default);
 }
