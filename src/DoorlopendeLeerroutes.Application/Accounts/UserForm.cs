@@ -25,7 +25,8 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.Email)
             .NotEmpty().WithMessage("Vul het e-mailadres in.")
             .MaximumLength(MaxLength).WithMessage("Het e-mailadres is te lang.")
-            .EmailAddress().WithMessage("Dit is geen geldig e-mailadres.");
+            .EmailAddress().WithMessage("Dit is geen geldig e-mailadres.")
+            .NotPrintableIsRefused("user.email", "het e-mailadres"); // EmailAddress() only looks for one @
         RuleFor(f => f.DisplayName)
             .NotEmpty().WithMessage("Vul de naam in.")
             .MaximumLength(MaxLength).WithMessage("De naam is te lang (hoogstens 200 tekens).")

@@ -29,6 +29,8 @@ public sealed class PrintableFormFieldTests(AppFactory app) : IClassFixture<AppF
             ["De naam bevat een onzichtbaar teken of stuurteken (U+202E), dat vaak meekomt bij kopiëren en plakken. Typ de naam opnieuw."],
             messages);
         Assert.Empty(await new UserFormValidator().ForMudForm()(form, nameof(UserForm.Email)));
+        form.Email = "nina\u200B@maasland.example";
+        Assert.Contains("Het e-mailadres bevat een onzichtbaar teken", Assert.Single(await new UserFormValidator().ForMudForm()(form, nameof(UserForm.Email))), StringComparison.Ordinal);
         form.DisplayName = "Nina O’Neill-Çelik";
         Assert.Empty(await new UserFormValidator().ForMudForm()(form, nameof(UserForm.DisplayName)));
     }
