@@ -185,7 +185,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
                 var pupil = Pupil.Create(
                     PupilNumbers.Make(i), $"Achternaam{i}", i % 7 == 0 ? "van" : null, $"Voornaam{i % 500}",
                     start.AddYears(-15).AddDays(-(i % 300))).Value;
-                var enrolment = Enrolment.Start(pupil, route, vo, mbo, start, [], actor).Value;
+                var enrolment = Enrolment.Start(pupil, route, vo, mbo, start, [], actor, DutchTime.Today(nowUtc)).Value;
                 db.Pupils.Add(pupil);
                 db.Enrolments.Add(enrolment);
 

@@ -29,6 +29,9 @@ internal static class TestData
     public static readonly DateTime SubmittedAt = Utc(2025, 3, 5, 12, 0);
     public static readonly DateTime RegisteredAt = Utc(2025, 4, 15, 13, 0);
 
+    /// <summary>"Today" for enrolments (R-PRIV-4 limits start dates to 2 school years ahead of it): 1 October 2025.</summary>
+    public static readonly DateOnly Today = new(2025, 10, 1);
+
     /// <summary>A pupil aged 15 at the start of school year 2025-2026.</summary>
     public static readonly DateOnly BirthDate = new(2010, 5, 1);
 
@@ -85,7 +88,7 @@ internal static class TestData
     /// <summary>Enrols a new pupil in a registered test route, by the vo coordinator.</summary>
     public static Enrolment Enrol(TestRoute route, DateOnly start, Pupil? pupil = null) =>
         Ok(Enrolment.Start(
-            pupil ?? NewPupil(), route.Route, route.VoSchool.Id, route.MboCollege.Id, start, [], route.VoCoordinator));
+            pupil ?? NewPupil(), route.Route, route.VoSchool.Id, route.MboCollege.Id, start, [], route.VoCoordinator, Today));
 
     /// <summary>The projection the count works on, as the report query makes it.</summary>
     public static CountEnrolment ToCount(Enrolment enrolment, int entryYear = 3) => new(

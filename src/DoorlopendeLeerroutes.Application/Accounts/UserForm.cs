@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using FluentValidation;
 
@@ -24,10 +25,12 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.Email)
             .NotEmpty().WithMessage("Vul het e-mailadres in.")
             .MaximumLength(MaxLength).WithMessage("Het e-mailadres is te lang.")
-            .EmailAddress().WithMessage("Dit is geen geldig e-mailadres.");
+            .EmailAddress().WithMessage("Dit is geen geldig e-mailadres.")
+            .NotPrintableIsRefused("user.email", "het e-mailadres"); // EmailAddress() only looks for one @
         RuleFor(f => f.DisplayName)
             .NotEmpty().WithMessage("Vul de naam in.")
-            .MaximumLength(MaxLength).WithMessage("De naam is te lang (hoogstens 200 tekens).");
+            .MaximumLength(MaxLength).WithMessage("De naam is te lang (hoogstens 200 tekens).")
+            .NotPrintableIsRefused("user.display_name", "de naam");
         RuleFor(f => f.Role).IsInEnum().WithMessage("Kies een rol.");
         RuleFor(f => f.InstitutionId)
             .NotNull().When(f => f.Role != UserRole.Administrator).WithMessage(AccountErrors.InstitutionRequired.Message);

@@ -4,8 +4,8 @@ namespace DoorlopendeLeerroutes.Application.Common;
 
 /// <summary>
 /// Writing CSV by FORMATS.md's common rules: ';' as separator, fields with ';', quotes or line breaks quoted, CRLF line
-/// ends, UTF-8 with a byte-order mark so Excel shows accents. A value Excel would read as a formula (=, +, -, @) gets a
-/// leading apostrophe, so text from a user can never run as one.
+/// ends, UTF-8 with a byte-order mark so Excel shows accents. A value Excel would read as a formula
+/// (<see cref="SpreadsheetText.IsFormulaLike"/>) gets a leading apostrophe, so text from a user can never run as one.
 /// </summary>
 public static class Csv
 {
@@ -38,7 +38,7 @@ public static class Csv
 
     public static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+        if (SpreadsheetText.IsFormulaLike(value))
         {
             value = "'" + value;
         }

@@ -94,7 +94,10 @@ public static class CountCsv
 /// <summary>Writes a table to an Excel workbook (.xlsx); implemented in Infrastructure.</summary>
 public interface ISpreadsheetWriter
 {
-    /// <summary>One sheet: the header row, then the rows, every cell as text (so numbers keep leading zeros).</summary>
+    /// <summary>
+    /// One sheet: the header row, then the rows, every cell as text (so numbers keep leading zeros). A formula-like cell
+    /// (<see cref="SpreadsheetText.IsFormulaLike"/>) is marked as text that stays text when edited.
+    /// </summary>
     Task WriteAsync(
         Stream target, string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using FluentValidation;
@@ -30,13 +31,15 @@ public sealed class InstitutionFormValidator : AbstractValidator<InstitutionForm
             .WithMessage(DomainErrors.Institution.BrinInvalid.Message);
         RuleFor(f => f.Name)
             .Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= Institution.MaxNameLength)
-            .WithMessage(DomainErrors.Institution.NameRequired.Message);
+            .WithMessage(DomainErrors.Institution.NameRequired.Message)
+            .NotPrintableIsRefused("institution.name", "de naam van de instelling");
         RuleFor(f => f.Sector).IsInEnum().WithMessage(DomainErrors.Institution.SectorInvalid.Message);
         RuleFor(f => f.BoardNumber)
             .Must(b => Domain.Institutions.BoardNumber.TryCreate(b, out _))
             .WithMessage(DomainErrors.Institution.BoardNumberInvalid.Message);
         RuleFor(f => f.BoardName)
             .Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= Institution.MaxNameLength)
-            .WithMessage(DomainErrors.Institution.BoardNameRequired.Message);
+            .WithMessage(DomainErrors.Institution.BoardNameRequired.Message)
+            .NotPrintableIsRefused("institution.board_name", "de naam van het bevoegd gezag");
     }
 }

@@ -110,7 +110,8 @@ public sealed class EnrolPupil(
 
         var others = await db.Enrolments.Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
         var actor = scope.User.ToActor();
-        var enrolment = Enrolment.Start(pupil, route, vo, mbo, startDate, others, actor);
+        var enrolment = Enrolment.Start(
+            pupil, route, vo, mbo, startDate, others, actor, DutchTime.Today(time.GetUtcNow().UtcDateTime));
         if (enrolment.IsFailure)
         {
             return Result<Guid>.Failure(enrolment.Errors);

@@ -317,6 +317,11 @@ public static class DomainErrors
             "enrolment.start_before_route",
             $"De startdatum ligt vóór het eerste schooljaar van de leerroute ({firstSchoolYear}, vanaf {firstSchoolYear.FirstDay.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}).");
 
+        // R-PRIV-4: a start date is plausible, at most 2 school years after the current one.
+        public static DomainError StartTooFarAhead(DateOnly latest) => new(
+            "enrolment.start_too_far_ahead",
+            $"De startdatum ligt meer dan 2 schooljaren in de toekomst (uiterlijk {latest.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}). Controleer het jaar.");
+
         public static readonly DomainError StartAfterRouteEnd = new(
             "enrolment.start_after_route_end", "De startdatum ligt na de einddatum van de leerroute.");
 
@@ -364,5 +369,27 @@ public static class DomainErrors
 
         public static readonly DomainError OutcomeNoteTooLong = new(
             "enrolment.end.note_too_long", "De toelichting mag hoogstens 500 tekens lang zijn.");
+    }
+
+    /// <summary>R-PRIV-4: names and free text hold printable text only (<see cref="PrintableText"/>).</summary>
+    public static class Text
+    {
+        public const string NotPrintableSuffix = "not_printable";
+
+        /// <summary>
+        /// <paramref name="what"/> is the field in Dutch with its article ("de achternaam"); the code is
+        /// <c>{codePrefix}.not_printable</c>, so each form and the import can place it at its field.
+        /// </summary>
+        public static DomainError NotPrintable(string codePrefix, string what, int codePoint) => new(
+            codePrefix + "." + NotPrintableSuffix,
+            $"{char.ToUpperInvariant(what[0])}{what[1..]} bevat een onzichtbaar teken of stuurteken ({Describe(codePoint)}), " +
+            $"dat vaak meekomt bij kopiëren en plakken. Typ {what} opnieuw.");
+
+        private static string Describe(int codePoint) => codePoint switch
+        {
+            '\t' => "U+0009, een tab",
+            '\n' or '\r' or 0x2028 or 0x2029 => PrintableText.CodePointName(codePoint) + ", een regelovergang",
+            _ => PrintableText.CodePointName(codePoint),
+        };
     }
 }

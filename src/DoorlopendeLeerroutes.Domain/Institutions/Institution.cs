@@ -82,6 +82,10 @@ public sealed class Institution : Entity
         {
             errors.Add(DomainErrors.Institution.NameRequired);
         }
+        else if (PrintableText.Check(name, "institution.name", "de naam van de instelling") is { } nameNotPrintable)
+        {
+            errors.Add(nameNotPrintable); // R-PRIV-4
+        }
 
         if (!Enum.IsDefined(sector))
         {
@@ -96,6 +100,10 @@ public sealed class Institution : Entity
         if (string.IsNullOrWhiteSpace(boardName) || boardName.Trim().Length > MaxNameLength)
         {
             errors.Add(DomainErrors.Institution.BoardNameRequired);
+        }
+        else if (PrintableText.Check(boardName, "institution.board_name", "de naam van het bevoegd gezag") is { } boardNotPrintable)
+        {
+            errors.Add(boardNotPrintable); // R-PRIV-4
         }
 
         return errors;

@@ -59,11 +59,11 @@ public sealed class Enrolment : Entity
     /// <summary>
     /// Enrols a pupil (R-PUPIL-2, R-PUPIL-3): only in a registered route, from a start date on or after its first
     /// school year (any day of the year), and in one active route at a time. <paramref name="otherEnrolments"/> are
-    /// the pupil's existing enrolments.
+    /// the pupil's existing enrolments; <paramref name="today"/> is the Dutch calendar day (R-PRIV-4: a plausible start).
     /// </summary>
     public static Result<Enrolment> Start(
         Pupil pupil, Route route, Guid voInstitutionId, Guid mboInstitutionId, DateOnly startDate,
-        IEnumerable<Enrolment> otherEnrolments, Actor actor)
+        IEnumerable<Enrolment> otherEnrolments, Actor actor, DateOnly today)
     {
         var errors = new List<DomainError>();
         if (actor.Role != UserRole.Coordinator || actor.InstitutionId is not { } own
@@ -81,6 +81,14 @@ public sealed class Enrolment : Entity
             errors.Add(startDate < route.Definition.FirstSchoolYear.FirstDay
                 ? DomainErrors.Enrolment.StartBeforeFirstSchoolYear(route.Definition.FirstSchoolYear)
                 : DomainErrors.Enrolment.StartAfterRouteEnd);
+        }
+
+        // R-PRIV-4: a start date lies in the current school year or the next two at most; later is a typing error
+        // (2205 for 2025) that would otherwise keep the pupil out of every count for years.
+        var latestStart = LatestStart(today);
+        if (startDate > latestStart)
+        {
+            errors.Add(DomainErrors.Enrolment.StartTooFarAhead(latestStart));
         }
 
         if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == voInstitutionId))
@@ -110,6 +118,12 @@ public sealed class Enrolment : Entity
             : Result<Enrolment>.Success(new Enrolment(
                 Guid.NewGuid(), pupil.Id, route.Id, voInstitutionId, mboInstitutionId, startDate));
     }
+
+    /// <summary>
+    /// R-PRIV-4: the last day a start date may be on <paramref name="today"/>: the end of the school year two after the
+    /// current one (on 15-03-2026, in 2025-2026, that is 31-07-2028).
+    /// </summary>
+    public static DateOnly LatestStart(DateOnly today) => SchoolYear.Containing(today).Next.Next.LastDay;
 
     /// <summary>
     /// R-PUPIL-4: records a phase from a date, as a new registration; the server sets the moment. A registration that
@@ -212,6 +226,10 @@ public sealed class Enrolment : Entity
         if (trimmed is { Length: > MaxOutcomeNoteLength })
         {
             errors.Add(DomainErrors.Enrolment.OutcomeNoteTooLong);
+        }
+        else if (PrintableText.Check(trimmed, "enrolment.end.note", "de toelichting") is { } notPrintable)
+        {
+            errors.Add(notPrintable); // R-PRIV-4
         }
 
         if (errors.Count > 0)

@@ -80,7 +80,8 @@ public sealed class Pupil : Entity
         return BirthDate.AddYears(age) > date ? age - 1 : age;
     }
 
-    private static List<DomainError> ValidateName(string? lastName, string? prefix, string? firstName)
+    /// <summary>The checks of a name (required, length, R-PRIV-4 printable), also used by the import before the database.</summary>
+    public static IReadOnlyList<DomainError> ValidateName(string? lastName, string? prefix, string? firstName)
     {
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(lastName) || lastName.Trim().Length > MaxNamePartLength)
@@ -98,7 +99,19 @@ public sealed class Pupil : Entity
             errors.Add(DomainErrors.Pupil.PrefixTooLong);
         }
 
+        // R-PRIV-4: a name that holds an invisible or control character would look the same as another one.
+        AddIfNotPrintable(errors, lastName, "pupil.last_name", "de achternaam");
+        AddIfNotPrintable(errors, prefix, "pupil.prefix", "het tussenvoegsel");
+        AddIfNotPrintable(errors, firstName, "pupil.first_name", "de voornaam");
         return errors;
+    }
+
+    private static void AddIfNotPrintable(List<DomainError> errors, string? text, string codePrefix, string what)
+    {
+        if (PrintableText.Check(text, codePrefix, what) is { } error)
+        {
+            errors.Add(error);
+        }
     }
 
     private static string? Normalise(string? prefix) => string.IsNullOrWhiteSpace(prefix) ? null : prefix.Trim();

@@ -318,6 +318,11 @@ public sealed class Route : Entity
             return Result.Failure(DomainErrors.Route.ReasonRequired);
         }
 
+        if (ReasonNotPrintable(trimmed) is { } notPrintable)
+        {
+            return Result.Failure(notPrintable);
+        }
+
         Status = RouteStatus.Rejected;
         RejectionReason = trimmed;
         WithdrawConfirmations();
@@ -346,6 +351,10 @@ public sealed class Route : Entity
         if (trimmed is null || trimmed.Length < MinReasonLength || trimmed.Length > MaxReasonLength)
         {
             errors.Add(DomainErrors.Route.ReasonRequired);
+        }
+        else if (ReasonNotPrintable(trimmed) is { } notPrintable)
+        {
+            errors.Add(notPrintable);
         }
 
         if (endDate < Definition.FirstSchoolYear.FirstDay)
@@ -542,6 +551,10 @@ public sealed class Route : Entity
             partner.ClearConfirmation();
         }
     }
+
+    /// <summary>R-PRIV-4: a reason the partners read is printable text; being several lines, it may hold line breaks.</summary>
+    private static DomainError? ReasonNotPrintable(string reason) =>
+        PrintableText.Check(reason, "route.reason", "de reden", multiLine: true);
 
     private void Record(RouteEvent @event, Actor actor, DateTime nowUtc, string? reason = null, Guid? institutionId = null) =>
         _history.Add(new RouteHistoryEntry(

@@ -80,6 +80,10 @@ public sealed record RouteDefinition
         {
             errors.Add(DomainErrors.Route.NameRequired);
         }
+        else if (PrintableText.Check(trimmedName, "route.name", "de naam van de leerroute") is { } nameNotPrintable)
+        {
+            errors.Add(nameNotPrintable); // R-PRIV-4
+        }
 
         if (!Enum.IsDefined(type))
         {
@@ -123,6 +127,10 @@ public sealed record RouteDefinition
         else if (domain.Length > MaxTrainingDomainLength)
         {
             errors.Add(DomainErrors.Route.TrainingDomainTooLong);
+        }
+        else if (PrintableText.Check(domain, "route.training_domain", "het opleidingsdomein") is { } domainNotPrintable)
+        {
+            errors.Add(domainNotPrintable); // R-PRIV-4
         }
 
         // R-ROUTE-2: Entree (niveau 1) is never allowed, for either type.

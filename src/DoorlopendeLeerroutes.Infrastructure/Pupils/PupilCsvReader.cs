@@ -21,8 +21,9 @@ internal sealed class PupilCsvReader : IPupilCsvReader
         var bom = bytes.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
 
         // CsvHelper would read invalid UTF-8 (an ANSI file from an old Excel) with replacement characters: names with
-        // ë or é would be stored wrongly. Such a file is refused as a whole instead.
-        if (FirstInvalidUtf8(bytes[bom..]) is { } invalidAt)
+        // ë or é would be stored wrongly. Such a file is refused as a whole instead; so is UTF-16 ("Unicode-tekst" in
+        // Excel), whose byte-order mark is invalid UTF-8 and whose ASCII letters, without one, come with NUL bytes.
+        if (FirstNotUtf8Text(bytes[bom..]) is { } invalidAt)
         {
             return new CsvTable(1, [], [], InvalidUtf8Line: 1 + bytes[..(bom + invalidAt)].Count((byte)'\n'));
         }
@@ -155,14 +156,25 @@ internal sealed class PupilCsvReader : IPupilCsvReader
         return lines;
     }
 
-    /// <summary>The offset of the first byte that is not part of valid UTF-8, or null when all of it is.</summary>
-    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    /// <summary>
+    /// The offset of the first byte that is not part of valid UTF-8 or is a NUL (valid UTF-8, but never in a text file:
+    /// it marks UTF-16 or UTF-32 without a byte-order mark), or null when all of it is text.
+    /// </summary>
+    private static int? FirstNotUtf8Text(ReadOnlySpan<byte> text)
     {
+        var nul = text.IndexOf((byte)0);
         if (System.Text.Unicode.Utf8.IsValid(text))
         {
-            return null;
+            return nul >= 0 ? nul : null;
         }
 
+        var invalid = FirstInvalidUtf8(text);
+        return nul >= 0 && nul < invalid ? nul : invalid;
+    }
+
+    /// <summary>The offset of the first byte that is not part of valid UTF-8 (the text is known to hold one).</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
         var offset = 0;
         while (offset < text.Length)
         {

@@ -10,10 +10,10 @@ public class EnrolmentTests
 
     private static Result<Enrolment> Start(
         TestRoute t, DateOnly start, Pupil? pupil = null, IEnumerable<Enrolment>? others = null, Actor? actor = null,
-        Guid? vo = null, Guid? mbo = null) =>
+        Guid? vo = null, Guid? mbo = null, DateOnly? today = null) =>
         Enrolment.Start(
             pupil ?? TestData.NewPupil(), t.Route, vo ?? t.VoSchool.Id, mbo ?? t.MboCollege.Id, start, others ?? [],
-            actor ?? t.VoCoordinator);
+            actor ?? t.VoCoordinator, today ?? TestData.Today);
 
     private static TestRoute RouteIn(string stage)
     {

@@ -25,7 +25,7 @@ public sealed class EnrolmentPersistenceTests(AppFactory app) : IClassFixture<Ap
         var second = Enrolment.Start(
             pupil, other, other.PartnersIn(Domain.Institutions.Sector.Vo).First().InstitutionId,
             other.PartnersIn(Domain.Institutions.Sector.Mbo).First().InstitutionId,
-            DutchTime.Today(DateTime.UtcNow), [], coordinator).Value;
+            DutchTime.Today(DateTime.UtcNow), [], coordinator, DutchTime.Today(DateTime.UtcNow)).Value;
         db.Enrolments.Add(second);
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
@@ -49,7 +49,7 @@ public sealed class EnrolmentPersistenceTests(AppFactory app) : IClassFixture<Ap
         var today = DutchTime.Today(DateTime.UtcNow);
         Assert.True(open.End(today.AddDays(-1), EnrolmentOutcome.Other, "Tijdelijk gestopt", coordinator).IsSuccess);
 
-        var again = Enrolment.Start(pupil, route, open.VoInstitutionId, open.MboInstitutionId, today, [open], coordinator);
+        var again = Enrolment.Start(pupil, route, open.VoInstitutionId, open.MboInstitutionId, today, [open], coordinator, today);
         Assert.True(again.IsSuccess, again.ToString());
         db.Enrolments.Add(again.Value);
         await db.SaveChangesAsync(Ct);

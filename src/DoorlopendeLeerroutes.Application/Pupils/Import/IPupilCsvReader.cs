@@ -9,8 +9,8 @@ public interface IPupilCsvReader
 {
     /// <summary>
     /// Reads the header and at most <paramref name="maxDataRows"/> non-empty data rows (one more sets
-    /// <see cref="CsvTable.TooManyRows"/>). Input that is not valid UTF-8 is not read at all
-    /// (<see cref="CsvTable.InvalidUtf8Line"/>).
+    /// <see cref="CsvTable.TooManyRows"/>). Input that is not valid UTF-8, or holds a NUL byte as UTF-16 does, is not
+    /// read at all (<see cref="CsvTable.InvalidUtf8Line"/>).
     /// </summary>
     CsvTable Read(ReadOnlyMemory<byte> content, int maxDataRows);
 }

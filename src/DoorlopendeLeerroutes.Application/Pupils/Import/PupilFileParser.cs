@@ -112,22 +112,15 @@ internal static partial class PupilFileParser
             Fail(PupilImportFormat.Number, error);
         }
 
+        // The domain's own name checks (required, length, R-PRIV-4 printable), each at its column.
         var lastName = layout.Value(row, PupilImportFormat.LastName);
-        if (lastName.Length is 0 or > Pupil.MaxNamePartLength)
-        {
-            Fail(PupilImportFormat.LastName, DomainErrors.Pupil.LastNameRequired);
-        }
-
         var prefix = layout.Value(row, PupilImportFormat.Prefix);
-        if (prefix.Length > Pupil.MaxNamePartLength)
-        {
-            Fail(PupilImportFormat.Prefix, DomainErrors.Pupil.PrefixTooLong);
-        }
-
         var firstName = layout.Value(row, PupilImportFormat.FirstName);
-        if (firstName.Length is 0 or > Pupil.MaxNamePartLength)
+        foreach (var (column, error) in Pupil.ValidateName(lastName, prefix, firstName)
+                     .Select(e => (Column: NameColumnOf(e), Error: e))
+                     .OrderBy(e => PupilImportFormat.Columns.ToList().IndexOf(e.Column)))
         {
-            Fail(PupilImportFormat.FirstName, DomainErrors.Pupil.FirstNameRequired);
+            Fail(column, error);
         }
 
         var birthDate = Date(PupilImportFormat.BirthDate, "geboortedatum", required: true);
@@ -172,6 +165,11 @@ internal static partial class PupilFileParser
             return null;
         }
     }
+
+    private static string NameColumnOf(DomainError error) =>
+        error.Code.StartsWith("pupil.first_name", StringComparison.Ordinal) ? PupilImportFormat.FirstName
+        : error.Code.StartsWith("pupil.prefix", StringComparison.Ordinal) ? PupilImportFormat.Prefix
+        : PupilImportFormat.LastName;
 
     private static DomainError Quoting(CsvRowFault fault) =>
         fault == CsvRowFault.UnterminatedQuote ? PupilImportErrors.UnterminatedQuote : PupilImportErrors.TextAfterClosingQuote;
@@ -247,7 +245,7 @@ internal static partial class PupilFileParser
             }
 
             var known = _index.FirstOrDefault(p => p.Value == index).Key;
-            return known ?? (_header[index].Trim().Length > 0 ? _header[index].Trim() : ColumnLetter(index));
+            return known ?? (_header[index].Trim().Length > 0 ? PupilImportErrors.ColumnName(_header[index].Trim()) : ColumnLetter(index));
         }
 
         public static Layout? Read(CsvTable table, List<PupilImportError> errors)
@@ -274,7 +272,7 @@ internal static partial class PupilFileParser
                 var known = PupilImportFormat.Columns.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
                 if (known is null)
                 {
-                    errors.Add(PupilImportError.At(line, name, PupilImportErrors.UnknownColumn));
+                    errors.Add(PupilImportError.At(line, PupilImportErrors.ColumnName(name), PupilImportErrors.UnknownColumn));
                 }
                 else if (!layout._index.TryAdd(known, i))
                 {

@@ -105,6 +105,16 @@ public static class PupilImportErrors
         _ => $"'{separator}'",
     };
 
-    // A value is repeated so the user finds it, but never at length: a wrongly parsed row could be a whole file.
-    private static string Echo(string value) => value.Length <= 20 ? value : value[..20] + "…";
+    /// <summary>The longest column name an error repeats; a longer one is cut off with "…".</summary>
+    public const int MaxColumnNameLength = 40;
+
+    /// <summary>
+    /// R-PRIV-4: a column name from the file as an error shows it: shortened, with invisible characters made visible
+    /// (<c>[U+202E]</c>), so a hostile header can neither flood nor disguise the message.
+    /// </summary>
+    public static string ColumnName(string name) => VisibleText.Of(name, MaxColumnNameLength);
+
+    // A value is repeated so the user finds it, but never at length (a wrongly parsed row could be a whole file) and never
+    // with characters that cannot be seen (R-PRIV-4).
+    private static string Echo(string value) => VisibleText.Of(value, 20);
 }

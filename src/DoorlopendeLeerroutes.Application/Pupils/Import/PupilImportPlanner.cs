@@ -147,7 +147,8 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
         bool newPupil)
     {
         var started = Enrolment.Start(
-            pupil, target.Route, target.VoInstitutionId, target.MboInstitutionId, row.StartDate, others, target.Actor);
+            pupil, target.Route, target.VoInstitutionId, target.MboInstitutionId, row.StartDate, others, target.Actor,
+            DutchTime.Today(target.NowUtc));
         if (Failed(started, errors))
         {
             return null;
@@ -181,7 +182,10 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
         "pupil.first_name.required" => PupilImportFormat.FirstName,
         "pupil.prefix.too_long" => PupilImportFormat.Prefix,
         "pupil.age.out_of_range" => PupilImportFormat.BirthDate,
-        "enrolment.start_before_route" or "enrolment.start_after_route_end" => PupilImportFormat.StartDate,
+        "enrolment.start_before_route" or "enrolment.start_after_route_end" or "enrolment.start_too_far_ahead" => PupilImportFormat.StartDate,
+        "pupil.last_name.not_printable" => PupilImportFormat.LastName,
+        "pupil.first_name.not_printable" => PupilImportFormat.FirstName,
+        "pupil.prefix.not_printable" => PupilImportFormat.Prefix,
         "enrolment.phase.before_start" or "enrolment.phase.after_end" => PupilImportFormat.PhaseFrom,
         "enrolment.phase.invalid" => PupilImportFormat.Phase,
         _ => PupilImportFormat.Number,

@@ -138,7 +138,7 @@ public static class DemoData
                 NextEducationNumber(ref number), last, prefix, first, start.AddYears(-15).AddDays(-i * 17)).Value;
             db.Pupils.Add(pupil);
 
-            var enrolment = Enrolment.Start(pupil, route, vo.Id, mbo.Id, start, [], coordinator).Value;
+            var enrolment = Enrolment.Start(pupil, route, vo.Id, mbo.Id, start, [], coordinator, today).Value;
             db.Enrolments.Add(enrolment);
             var recorded = NotAfterNow(DutchTime.StartOfDayUtc(start).AddHours(10));
 

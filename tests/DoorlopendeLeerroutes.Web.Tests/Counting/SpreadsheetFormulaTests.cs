@@ -1,0 +1,98 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml.Linq;
+using DoorlopendeLeerroutes.Application.Counting;
+using DoorlopendeLeerroutes.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoorlopendeLeerroutes.Web.Tests.Counting;
+
+/// <summary>
+/// Formula injection in the count exports: a name such as <c>=HYPERLINK(…)</c> must stay text in Excel, also when someone
+/// edits the cell. The workbook is opened as what it is (a zip of XML parts) to see what Excel will see.
+/// </summary>
+public sealed class SpreadsheetFormulaTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task R_PRIV_4_formula_like_cells_in_the_workbook_are_quote_prefixed_text_and_others_are_not()
+    {
+        string[] header = ["Naam", "Leerlingnummer", "Route"];
+        string[][] rows =
+        [
+            ["=HYPERLINK(\"https://example.invalid\",\"klik\")", "101222331", "+31 Zorg"],
+            ["-2+3", "@SUM(A1)", "\t=1+1"],
+            ["Jan de Vries", "111222333", "LR-2026-0001 Zorg"],
+        ];
+
+        var (sheet, styles) = await WriteAsync(header, rows);
+
+        foreach (var reference in new[] { "A2", "C2", "A3", "B3", "C3" })
+        {
+            var cell = Cell(sheet, reference);
+            Assert.Null(cell.Element(Main + "f")); // never a formula
+            Assert.True(QuotePrefixed(styles, cell), $"{reference} is not marked as text that stays text when edited.");
+        }
+
+        foreach (var reference in new[] { "A1", "B2", "A4", "B4", "C4" })
+        {
+            Assert.False(QuotePrefixed(styles, Cell(sheet, reference)), $"{reference} is marked although it is harmless.");
+        }
+
+        // The value itself is unchanged: what the export holds is what was stored.
+        Assert.Equal("=HYPERLINK(\"https://example.invalid\",\"klik\")", Cell(sheet, "A2").Value);
+        Assert.Equal("@SUM(A1)", Cell(sheet, "B3").Value);
+    }
+
+    [Fact]
+    public async Task R_PRIV_4_the_marked_workbook_still_reads_back_with_every_row()
+    {
+        string[][] rows = [.. Enumerable.Range(0, 300).Select(i => new[] { i % 3 == 0 ? "=" + i : "Naam " + i, "10122233" + (i % 10) })];
+
+        await using var workbook = new MemoryStream();
+        await app.Services.GetRequiredService<ISpreadsheetWriter>().WriteAsync(workbook, "Teldatum", ["Naam", "Nummer"], rows, Ct);
+        workbook.Position = 0;
+        var read = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+
+        Assert.Equal(300, read.Count);
+        Assert.Equal(rows.Select(r => r[0]), read.Select(r => r["Naam"]?.ToString()));
+    }
+
+    [Fact]
+    public void R_PRIV_4_the_csv_neutralises_a_leading_tab_or_carriage_return_too()
+    {
+        var rows = new[]
+        {
+            new CountExportRow("2026-2027", new DateOnly(2026, 10, 1), "\t=1+1", Domain.Routes.RouteType.Integrated,
+                "101222331", "\r=2", Domain.Pupils.Phase.Mbo, "25PG", Domain.Counting.CountStatus.Counted),
+        };
+
+        var line = Encoding.UTF8.GetString(CountCsv.Write(rows)[3..]).Split("\r\n")[1];
+
+        Assert.StartsWith("2026-2027;01-10-2026;'\t=1+1;geïntegreerd;101222331;\"'\r=2\";", line, StringComparison.Ordinal);
+    }
+
+    private async Task<(XDocument Sheet, XDocument Styles)> WriteAsync(string[] header, string[][] rows)
+    {
+        await using var workbook = new MemoryStream();
+        await app.Services.GetRequiredService<ISpreadsheetWriter>().WriteAsync(workbook, "Teldatum", header, rows, Ct);
+        workbook.Position = 0;
+        using var zip = new ZipArchive(workbook, ZipArchiveMode.Read);
+        await using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        await using var styles = zip.GetEntry("xl/styles.xml")!.Open();
+        return (await XDocument.LoadAsync(sheet, LoadOptions.None, Ct), await XDocument.LoadAsync(styles, LoadOptions.None, Ct));
+    }
+
+    private static XElement Cell(XDocument sheet, string reference) =>
+        sheet.Descendants(Main + "c").Single(c => (string?)c.Attribute("r") == reference);
+
+    private static bool QuotePrefixed(XDocument styles, XElement cell)
+    {
+        var index = int.Parse((string?)cell.Attribute("s") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var xf = styles.Root!.Element(Main + "cellXfs")!.Elements(Main + "xf").ElementAt(index);
+        return (string?)xf.Attribute("quotePrefix") is "1" or "true";
+    }
+}
