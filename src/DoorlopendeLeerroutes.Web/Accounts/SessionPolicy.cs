@@ -27,6 +27,7 @@ public static class SessionPolicy
     public static IServiceCollection AddSessionPolicy(this IServiceCollection services, IHostEnvironment environment)
     {
         var secureCookies = !environment.IsDevelopment();
+        services.AddScoped<PasswordSignIn>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
