@@ -106,7 +106,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 
 app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
-app.UseSessionAuthentication(); // not for static files and /health: they never read or renew the session
+app.UseAuthentication();
 app.UsePasswordChangeRequirement(); // before authorization, which would answer "geen toegang" instead of redirecting
 app.UseAuthorization();
 app.UseAntiforgery();

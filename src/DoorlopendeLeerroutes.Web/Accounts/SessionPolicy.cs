@@ -59,6 +59,11 @@ public static class SessionPolicy
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/geen-toegang";
             options.Events.OnValidatePrincipal = ValidateAsync;
+            options.Events.OnCheckSlidingExpiration = context =>
+            {
+                context.ShouldRenew &= !IsSessionless(context.HttpContext);
+                return Task.CompletedTask;
+            };
         });
         if (secureCookies)
         {
@@ -83,11 +88,8 @@ public static class SessionPolicy
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(SessionlessEndpoint.Instance);
 
-    /// <summary>Authentication for every endpoint except those marked <see cref="WithoutSession{TBuilder}"/>.</summary>
-    public static IApplicationBuilder UseSessionAuthentication(this IApplicationBuilder app) =>
-        app.UseWhen(
-            context => context.GetEndpoint()?.Metadata.GetMetadata<SessionlessEndpoint>() is null,
-            branch => branch.UseAuthentication());
+    private static bool IsSessionless(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<SessionlessEndpoint>() is not null;
 
     /// <summary>A claim that records when the user signed in, added at sign-in.</summary>
     public static Claim SignedInNow(DateTime utcNow) => new(SignedInClaim, utcNow.ToString("O", CultureInfo.InvariantCulture));
@@ -100,6 +102,14 @@ public static class SessionPolicy
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // A static file or /health: the request is served as anonymous, the cookie left as it is (no database check, no
+        // renewal by the security-stamp refresh; sliding renewal is switched off in OnCheckSlidingExpiration).
+        if (IsSessionless(context.HttpContext))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
         // Identity's check first: a changed security stamp (disabled account, new role) rejects the cookie.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
         if (context.Principal is null)
