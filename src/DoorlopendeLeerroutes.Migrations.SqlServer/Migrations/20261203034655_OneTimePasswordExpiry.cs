@@ -19,7 +19,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
             // One-time passwords handed out before this migration get the default 72 hours from the upgrade, rather than
             // never expire.
-            migrationBuilder.Sql("UPDATE [AspNetUsers] SET [OneTimePasswordExpiresUtc] = DATEADD(hour, 72, SYSUTCDATETIME()) WHERE [MustChangePassword] = 1;");
+            // EXEC: in the idempotent script this shares a batch with the ALTER TABLE above, and SQL Server would refuse to
+            // compile a statement naming a column that does not exist yet.
+            migrationBuilder.Sql("EXEC(N'UPDATE [AspNetUsers] SET [OneTimePasswordExpiresUtc] = DATEADD(hour, 72, SYSUTCDATETIME()) WHERE [MustChangePassword] = 1');");
         }
 
         /// <inheritdoc />
