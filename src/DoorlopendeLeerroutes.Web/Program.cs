@@ -8,11 +8,12 @@ using DoorlopendeLeerroutes.Web.Agreements;
 using DoorlopendeLeerroutes.Web.Auditing;
 using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
+using DoorlopendeLeerroutes.Web.Hosting;
 using DoorlopendeLeerroutes.Web.Observability;
+using DoorlopendeLeerroutes.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -31,13 +32,10 @@ builder.Services.AddSerilog(
         .Enrich.FromLogContext(),
     preserveStaticLogger: true);
 
-// The keys that protect the sign-in cookie and antiforgery tokens must survive a restart of the container.
-if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
-{
-    builder.Services.AddDataProtection()
-        .PersistKeysToFileSystem(new DirectoryInfo(keysFolder))
-        .SetApplicationName("DoorlopendeLeerroutes");
-}
+// The keys that protect the sign-in cookie and antiforgery tokens must survive a restart of the container, and are
+// encrypted at rest with a certificate outside Development (Security/KeyProtection.cs).
+builder.Services.AddKeyProtection(builder.Configuration);
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -46,7 +44,7 @@ builder.Services.AddInfrastructure(builder.Environment.ContentRootPath);
 
 // Accounts: cookie sign-in with sliding and absolute limits, every page closed to anonymous users unless it says
 // [AllowAnonymous], the circuit's sign-in re-checked every minute, and a rate limit on signing in.
-builder.Services.AddSessionPolicy();
+builder.Services.AddSessionPolicy(builder.Environment);
 var signedInWithOwnPassword = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequirePasswordChanged().Build();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(signedInWithOwnPassword)
@@ -62,10 +60,20 @@ builder.Services.AddLoginRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 
+// Outside Development: no start without configured secrets, hosts and HTTPS (Security/ProductionRequirements.cs).
+ProductionRequirements.EnsureMet(app, servesHttp: !AdministratorCommand.IsRequested(args) && !MigrateCommand.IsRequested(args));
 if (AdministratorCommand.IsRequested(args))
 {
     return await AdministratorCommand.RunAsync(app, args);
 }
+
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(app);
+}
+
+// First: every response, also an error page or a 404, gets the CSP and the other browser headers.
+app.UseSecurityHeaders();
 
 // Behind a reverse proxy (ReverseProxy:KnownProxies), take the client address and https from its headers: the rate
 // limit needs the real client, the cookie its Secure flag.
@@ -82,7 +90,10 @@ app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequire
 app.UseExceptionHandler("/fout", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
 {
+    // HSTS and a redirect to https; /health stays reachable over plain http for a load balancer's probe inside the
+    // network. Behind a TLS proxy the request counts as https through ReverseProxy:KnownProxies (above).
     app.UseHsts();
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
 }
 
 var dutch = new CultureInfo("nl-NL");
@@ -102,13 +113,14 @@ app.UsePasswordChangeRequirement(); // before authorization, which would answer 
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous().WithoutSession();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().WithoutSession();
 app.MapAccountEndpoints();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
 app.MapAuditEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// frame-ancestors as in the app's own policy (Security/SecurityHeaders.cs), which replaces Blazor's header anyway.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

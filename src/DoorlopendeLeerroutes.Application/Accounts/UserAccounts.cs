@@ -3,10 +3,10 @@ using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Application.Accounts;
 
-/// <summary>An account as the Beheer pages list it.</summary>
+/// <summary>An account as the Beheer pages list it; <paramref name="OneTimePasswordExpired"/>: its one-time password no longer works.</summary>
 public sealed record UserListItem(
     Guid Id, string Email, string DisplayName, UserRole Role, Guid? InstitutionId, string? InstitutionName, bool IsDisabled,
-    bool IsLockedOut, bool MustChangePassword);
+    bool IsLockedOut, bool MustChangePassword, bool OneTimePasswordExpired = false);
 
 /// <summary>A created account and the one-time password to hand over; it is shown once and never stored readable.</summary>
 public sealed record NewAccount(Guid UserId, string Email, string OneTimePassword);

@@ -19,4 +19,10 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     /// <summary>Set for a one-time password: the user chooses their own before they can do anything else.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// When the one-time password stops working (UTC), if it is still unused: after that signing in with it is refused like a
+    /// wrong password, and an administrator makes a new one. Null once the user has chosen their own password.
+    /// </summary>
+    public DateTime? OneTimePasswordExpiresUtc { get; set; }
 }

@@ -4,13 +4,14 @@ using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 
 /// <summary><see cref="IUserAccounts"/> on ASP.NET Core Identity.</summary>
 internal sealed class UserAccounts(
-    IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> contexts, TimeProvider time) : IUserAccounts
+    IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> contexts, TimeProvider time, IConfiguration configuration) : IUserAccounts
 {
     public async Task<PagedResult<UserListItem>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -48,7 +49,7 @@ internal sealed class UserAccounts(
             {
                 Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
                 InstitutionId = role == UserRole.Administrator ? null : institutionId, MustChangePassword = true,
-                LockoutEnabled = true,
+                OneTimePasswordExpiresUtc = OneTimePasswordExpiry(), LockoutEnabled = true,
             };
             var password = OneTimePassword.Generate();
             var failed = await FirstFailureAsync(
@@ -135,6 +136,7 @@ internal sealed class UserAccounts(
                 () =>
                 {
                     user.MustChangePassword = true;
+                    user.OneTimePasswordExpiresUtc = OneTimePasswordExpiry();
                     return users.UpdateAsync(user);
                 },
                 () => users.SetLockoutEndDateAsync(user, null),
@@ -171,6 +173,9 @@ internal sealed class UserAccounts(
 
         return result;
     }
+
+    private DateTime OneTimePasswordExpiry() =>
+        time.GetUtcNow().UtcDateTime + OneTimePassword.Lifetime(configuration);
 
     private static async Task<IdentityResult?> FirstFailureAsync(params Func<Task<IdentityResult>>[] steps)
     {
@@ -221,15 +226,17 @@ internal sealed class UserAccounts(
             db.Institutions.Where(i => i.Id == u.InstitutionId).Select(i => i.Name).FirstOrDefault(),
             u.IsDisabled,
             u.LockoutEnd,
-            u.MustChangePassword));
+            u.MustChangePassword,
+            u.OneTimePasswordExpiresUtc));
 
     private UserListItem ToItem(UserRow row) => new(
         row.Id, row.Email, row.DisplayName,
         Enum.TryParse<UserRole>(row.RoleName, out var role) ? role : UserRole.Viewer,
         row.InstitutionId, row.InstitutionName, row.IsDisabled,
-        row.LockoutEnd is { } end && end > time.GetUtcNow(), row.MustChangePassword);
+        row.LockoutEnd is { } end && end > time.GetUtcNow(), row.MustChangePassword,
+        row.MustChangePassword && row.OneTimePasswordExpiresUtc is { } expires && expires <= time.GetUtcNow().UtcDateTime);
 
     private sealed record UserRow(
         Guid Id, string Email, string DisplayName, string? RoleName, Guid? InstitutionId, string? InstitutionName,
-        bool IsDisabled, DateTimeOffset? LockoutEnd, bool MustChangePassword);
+        bool IsDisabled, DateTimeOffset? LockoutEnd, bool MustChangePassword, DateTime? OneTimePasswordExpiresUtc);
 }

@@ -36,25 +36,62 @@ public static class PupilNumberKeySource
         }
 
         var keys = PupilNumberKeys.Generate();
-        Directory.CreateDirectory(folder);
         var json = JsonSerializer.Serialize(new KeyFile(Convert.ToBase64String(keys.EncryptionKey), Convert.ToBase64String(keys.LookupKey)));
-
-        // CreateNew: two processes starting at once must not overwrite each other's keys.
-        using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        using (var writer = new StreamWriter(stream))
+        if (!WriteOwnerOnly(folder, file, json))
         {
-            writer.Write(json);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // Another process starting at the same moment was first: its keys are the ones.
+            return Load(configuration, contentRoot, logger);
         }
 
         logger.LogWarning(
             "Created new pupil-number keys in {KeyFile}. Back this file up with the database: without it stored pupil numbers cannot be read",
             file);
         return keys;
+    }
+
+    /// <summary>
+    /// Writes the key file readable by its owner alone, with no moment at which it exists with other permissions or half
+    /// written: the content goes to a temporary file created with mode 0600 (folder 0700), which is then moved into place
+    /// without overwriting. False when the file already exists (another process won the race).
+    /// </summary>
+    internal static bool WriteOwnerOnly(string folder, string file, string content)
+    {
+        var temporary = Path.Combine(folder, $".{KeyFileName}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder); // Windows: the folder's ACL (the user's profile or the app's) applies
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(content);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                File.Move(temporary, file, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            File.Delete(temporary); // gone after the move; left over only when the move failed
+        }
     }
 
     private static PupilNumberKeys FromBase64(string? encryption, string? lookup, string origin)

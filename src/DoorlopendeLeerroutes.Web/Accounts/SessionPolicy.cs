@@ -11,15 +11,23 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 /// Sessions: the cookie lasts 30 minutes without use and is renewed while used (sliding), but never beyond 12 hours after
 /// signing in. The account is checked at every request (security stamp, disabled), so disabling an account or
 /// changing its role ends its sessions at once.
+/// Outside Development the session and antiforgery cookies are <c>Secure</c> and carry the <c>__Host-</c> prefix (so the
+/// browser accepts them only from HTTPS, for this host alone, on path /); in Development over plain http they keep
+/// their plain names, so <c>dotnet run</c> on http://localhost works.
 /// </summary>
 public static class SessionPolicy
 {
     public const string SignedInClaim = "dlr:signed_in_utc";
+    public const string DevelopmentCookieName = "dlr.sessie";
+    public const string SecureCookieName = "__Host-dlr.sessie";
+    public const string SecureAntiforgeryCookieName = "__Host-dlr.antiforgery";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
 
-    public static IServiceCollection AddSessionPolicy(this IServiceCollection services)
+    public static IServiceCollection AddSessionPolicy(this IServiceCollection services, IHostEnvironment environment)
     {
+        var secureCookies = !environment.IsDevelopment();
+        services.AddScoped<PasswordSignIn>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
@@ -39,19 +47,49 @@ public static class SessionPolicy
         });
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "dlr.sessie";
+            options.Cookie.Name = secureCookies ? SecureCookieName : DevelopmentCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/"; // __Host- requires path / and no Domain
+            options.Cookie.Domain = null;
             options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/geen-toegang";
             options.Events.OnValidatePrincipal = ValidateAsync;
+            options.Events.OnCheckSlidingExpiration = context =>
+            {
+                context.ShouldRenew &= !IsSessionless(context.HttpContext);
+                return Task.CompletedTask;
+            };
         });
+        if (secureCookies)
+        {
+            services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options =>
+            {
+                options.Cookie.Name = SecureAntiforgeryCookieName;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.Path = "/";
+                options.Cookie.Domain = null;
+            });
+        }
+
         return services;
     }
+
+    /// <summary>
+    /// Marks endpoints that never read or renew the session: static files and /health. Without it every such request
+    /// would validate the cookie against the database and (sliding expiration, security-stamp refresh) send a new
+    /// Set-Cookie, on responses that caches and proxies may keep.
+    /// </summary>
+    public static TBuilder WithoutSession<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(SessionlessEndpoint.Instance);
+
+    private static bool IsSessionless(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<SessionlessEndpoint>() is not null;
 
     /// <summary>A claim that records when the user signed in, added at sign-in.</summary>
     public static Claim SignedInNow(DateTime utcNow) => new(SignedInClaim, utcNow.ToString("O", CultureInfo.InvariantCulture));
@@ -64,6 +102,14 @@ public static class SessionPolicy
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // A static file or /health: the request is served as anonymous, the cookie left as it is (no database check, no
+        // renewal by the security-stamp refresh; sliding renewal is switched off in OnCheckSlidingExpiration).
+        if (IsSessionless(context.HttpContext))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
         // Identity's check first: a changed security stamp (disabled account, new role) rejects the cookie.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
         if (context.Principal is null)
@@ -77,5 +123,15 @@ public static class SessionPolicy
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
+    }
+}
+
+/// <summary>Endpoint metadata: no session here (see <see cref="SessionPolicy.WithoutSession{TBuilder}"/>).</summary>
+public sealed class SessionlessEndpoint
+{
+    public static readonly SessionlessEndpoint Instance = new();
+
+    private SessionlessEndpoint()
+    {
     }
 }

@@ -57,7 +57,7 @@ public sealed class SessionTests(SessionTests.ClockApp app) : IClassFixture<Sess
 
         Assert.StartsWith("/account/login", after.RedirectTarget(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("uitgeschakeld", SignIn.ErrorText(await again.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(Web.Accounts.PasswordSignIn.RefusedMessage, SignIn.ErrorText(await again.Content.ReadAsStringAsync(Ct)));
 
         Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: false, Ct)).IsSuccess);
         using var client2 = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);

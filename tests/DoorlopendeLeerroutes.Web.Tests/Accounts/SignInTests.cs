@@ -2,6 +2,7 @@ using DoorlopendeLeerroutes.Application.Auditing;
 using System.Net;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Tests.Support;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Accounts;
@@ -58,7 +59,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         using var response = await SignIn.PostLoginAsync(client, SignIn.VoViewer, "Helemaal-Fout-123");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Het e-mailadres of het wachtwoord klopt niet.", SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
         var log = await AuditAsync();
         Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.SubjectEmail == SignIn.VoViewer);
     }
@@ -70,7 +71,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         using var response = await SignIn.PostLoginAsync(client, "niemand@nergens.example", "Helemaal-Fout-123");
 
-        Assert.Equal("Het e-mailadres of het wachtwoord klopt niet.", SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
     }
 
     [Fact]
@@ -85,7 +86,8 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         using var response = await SignIn.PostLoginAsync(client, SignIn.MboViewer, Infrastructure.Accounts.AccountSeeder.DemoPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // no redirect: not signed in
-        Assert.Contains("tijdelijk geblokkeerd", SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        // The same words as a wrong password (issue 11): the lockout itself is in the audit log, not on the page.
+        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
         await using var db = await app.OpenDbContextAsync();
         var user = db.Users.Single(u => u.Email == SignIn.MboViewer);
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
@@ -109,9 +111,11 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         using var right = await SignIn.PostLoginAsync(client, SignIn.MboCoordinator, Infrastructure.Accounts.AccountSeeder.DemoPassword);
 
-        Assert.Equal("Het e-mailadres of het wachtwoord klopt niet.", SignIn.ErrorText(await wrong.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await wrong.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // not signed in
-        Assert.Contains("uitgeschakeld", SignIn.ErrorText(await right.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        // The same words as a wrong password (issue 11); the refusal of the disabled account is in the audit log.
+        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await right.Content.ReadAsStringAsync(Ct)));
+        Assert.Contains(await AuditAsync(), e => e.Kind == AuditKind.SignInRefusedDisabled && e.SubjectEmail == SignIn.MboCoordinator);
         Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: false, Ct)).IsSuccess);
     }
 

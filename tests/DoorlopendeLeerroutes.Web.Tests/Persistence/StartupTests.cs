@@ -24,11 +24,9 @@ public sealed class ProductionStartupTests(ProductionStartupTests.ProductionApp 
         }
     }
 
-    public sealed class ProductionApp : AppFactory
+    public sealed class ProductionApp : ProductionAppFactory
     {
         public string NestedSqliteFile => Path.Combine(Database.Folder, "nog", "niet", "aangemaakt", "app.db");
-
-        protected override string Environment => "Production";
 
         protected override string SqliteConnectionString => $"Data Source={NestedSqliteFile};Pooling=False";
     }

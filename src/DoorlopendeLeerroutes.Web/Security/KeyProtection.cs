@@ -1,0 +1,68 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace DoorlopendeLeerroutes.Web.Security;
+
+/// <summary>
+/// Where the data-protection keys (they protect the sign-in cookie and antiforgery tokens) live and how they are
+/// protected at rest: <c>DataProtection:KeysFolder</c> keeps them across restarts; <c>DataProtection:CertificatePath</c>
+/// (a PFX file) with <c>DataProtection:CertificatePassword</c> encrypts each key file with that certificate, so a copy of
+/// the folder (a backup, a volume next to the database) is worthless without the certificate from the secret store.
+/// Production refuses to start without both (<see cref="ProductionRequirements"/>).
+/// </summary>
+public static class KeyProtection
+{
+    public const string KeysFolderKey = "DataProtection:KeysFolder";
+    public const string CertificatePathKey = "DataProtection:CertificatePath";
+    public const string CertificatePasswordKey = "DataProtection:CertificatePassword";
+
+    /// <summary>
+    /// Read at start-up from the builder's configuration (appsettings, environment, command line): the data-protection
+    /// builder offers no later hook for the decryption certificate.
+    /// </summary>
+    public static IServiceCollection AddKeyProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        var folder = configuration[KeysFolderKey];
+        var certificatePath = configuration[CertificatePathKey];
+        if (string.IsNullOrWhiteSpace(folder) && string.IsNullOrWhiteSpace(certificatePath))
+        {
+            return services;
+        }
+
+        var dataProtection = services.AddDataProtection().SetApplicationName("DoorlopendeLeerroutes");
+        if (!string.IsNullOrWhiteSpace(folder))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+
+        if (!string.IsNullOrWhiteSpace(certificatePath))
+        {
+            var certificate = LoadCertificate(certificatePath, configuration[CertificatePasswordKey]);
+
+            // Unprotect with the same certificate object: otherwise decryption looks for it in the machine's certificate
+            // store, where a container has none.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
+        return services;
+    }
+
+    private static X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"Het certificaat {path} heeft geen private sleutel.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException(
+                $"Het certificaat voor de data-protection-sleutels ({CertificatePathKey} = {path}) kan niet worden geladen: "
+                + "controleer het pad en DataProtection:CertificatePassword. / The data-protection certificate cannot be loaded: "
+                + "check the path and the password.",
+                ex);
+        }
+    }
+}
