@@ -111,8 +111,9 @@ public sealed class AgreementUploadTests(AppFactory app) : IClassFixture<AppFact
         var mentioned = await files.StoreAsync(with, "a.pdf", Ct);
         var silent = await files.StoreAsync(without, "b.pdf", Ct);
 
-        Assert.True(await files.MentionsTransferOptionAsync(mentioned.Value.StorageKey, Ct));
-        Assert.False(await files.MentionsTransferOptionAsync(silent.Value.StorageKey, Ct));
+        // Learned once, at upload, and carried by the stored file (issue 11): never read again while rendering.
+        Assert.True(mentioned.Value.MentionsTransferOption);
+        Assert.False(silent.Value.MentionsTransferOption);
         await files.DiscardAsync(mentioned.Value.StorageKey, Ct);
         await files.DiscardAsync(silent.Value.StorageKey, Ct);
     }
