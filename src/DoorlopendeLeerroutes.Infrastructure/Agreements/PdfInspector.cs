@@ -113,6 +113,9 @@ public sealed class PdfInspector(PdfInspectionLimits limits, ILogger<PdfInspecto
 
         switch (outcome)
         {
+            case PdfWorkerReport.Readable when report!.Pages < 1:
+                logger.LogWarning("PDF {File} refused: no pages ({ElapsedMs} ms)", file, ms);
+                return Result<PdfInspection>.Failure(DomainErrors.Agreement.NotAPdf); // a PDF without pages is no agreement
             case PdfWorkerReport.Readable:
                 if (report!.Detail is { } textProblem)
                 {
