@@ -49,9 +49,13 @@ public static class DependencyInjection
             ServiceLifetime.Scoped);
         services.AddScoped<IApplicationDbContextFactory, ApplicationDbContextFactory>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton(sp => new Agreements.PdfInspector(
+            PdfInspectionLimits(sp.GetRequiredService<IConfiguration>()),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.PdfInspector>>()));
         services.AddSingleton<IAgreementFileStore>(sp => new Agreements.AgreementFileStore(
             AgreementsFolder(sp.GetRequiredService<IConfiguration>(), contentRoot),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Agreements.PdfInspector>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.AgreementFileStore>>()));
         services.AddSingleton<Application.Counting.ISpreadsheetWriter, Counting.SpreadsheetWriter>();
         services.AddSingleton<Application.Pupils.IPupilNumberIndex, Pupils.PupilNumberIndex>();
@@ -128,6 +132,22 @@ public static class DependencyInjection
         return string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(contentRoot, "data", "agreements")
             : Path.GetFullPath(Path.Combine(contentRoot, configured));
+    }
+
+    /// <summary>
+    /// How long and how much heap one uploaded PDF may cost (<c>Storage:PdfInspection:TimeoutSeconds</c>, default 8;
+    /// <c>Storage:PdfInspection:HeapLimitMegabytes</c>, default 160).
+    /// </summary>
+    private static Agreements.PdfInspectionLimits PdfInspectionLimits(IConfiguration configuration)
+    {
+        var defaults = new Agreements.PdfInspectionLimits();
+        var seconds = configuration.GetValue<double?>("Storage:PdfInspection:TimeoutSeconds");
+        var megabytes = configuration.GetValue<int?>("Storage:PdfInspection:HeapLimitMegabytes");
+        return new Agreements.PdfInspectionLimits
+        {
+            Timeout = seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : defaults.Timeout,
+            HeapLimitBytes = megabytes is > 0 ? megabytes.Value * 1024L * 1024 : defaults.HeapLimitBytes,
+        };
     }
 
     private static string ConnectionString(DatabaseProvider provider, IConfiguration configuration, string contentRoot)

@@ -65,6 +65,13 @@ public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
                 });
             }
 
+            // The quota (at most 20 versions) is checked before the file reaches the store, not after.
+            var room = context.Route.EnsureRoomForAgreementVersion();
+            if (room.IsFailure)
+            {
+                return room;
+            }
+
             var file = await files.StoreAsync(upload.Content, upload.FileName, context.CancellationToken);
             if (file.IsFailure)
             {

@@ -9,8 +9,9 @@ namespace DoorlopendeLeerroutes.Application.Agreements;
 public interface IAgreementFileStore
 {
     /// <summary>
-    /// Streams an upload to the store while hashing it; refuses (and keeps nothing of) an empty file, a file over 20 MB
-    /// and anything that is not a readable PDF by its content.
+    /// Streams an upload to the store while hashing it; refuses (and keeps nothing of) an empty file, a file over 20 MB,
+    /// anything that is not a readable PDF by its content, an encrypted PDF and a PDF beyond the inspection limits. The
+    /// stored file carries what the one inspection learned (pages, the reviewer's hint).
     /// </summary>
     Task<Result<StoredFile>> StoreAsync(Stream content, string? originalFileName, CancellationToken cancellationToken = default);
 
@@ -19,7 +20,4 @@ public interface IAgreementFileStore
 
     /// <summary>The file's content, or null when it is missing from the store.</summary>
     Task<Stream?> OpenReadAsync(string storageKey, CancellationToken cancellationToken = default);
-
-    /// <summary>A hint for the reviewer: whether the PDF's text mentions the overstapoptie (null when it has no text layer).</summary>
-    Task<bool?> MentionsTransferOptionAsync(string storageKey, CancellationToken cancellationToken = default);
 }

@@ -14,7 +14,7 @@ public sealed record PartnerView(Guid InstitutionId, string Name, string Brin, S
 public sealed record AgreementView(
     Guid Id, int Number, AgreementKind Kind, DateOnly SignedOn, DateTime UploadedAt, string FileName, long SizeBytes,
     int PageCount, string Sha256, IReadOnlyList<AgreementItemCoverage> Items, int Parties, bool FundingTransferred,
-    bool UsesLegalRoom, bool CanDownload);
+    bool UsesLegalRoom, bool? MentionsTransferOption, bool CanDownload);
 
 public sealed record HistoryView(RouteEvent Event, RouteStatus StatusAfter, DateTime At, string By, string? Reason);
 
@@ -66,7 +66,8 @@ public sealed class RouteDetailsQuery(IApplicationDbContextFactory contexts, Acc
         var agreements = route.Agreements.OrderByDescending(a => a.Number)
             .Select(a => new AgreementView(
                 a.Id, a.Number, a.Kind, a.SignedOn, a.UploadedAt, a.File.OriginalFileName, a.File.SizeBytes, a.File.PageCount,
-                a.File.Sha256, a.Items, a.Parties.Count, a.FundingTransferred, a.UsesLegalRoom, AccessScope.MayDownload(a, user)))
+                a.File.Sha256, a.Items, a.Parties.Count, a.FundingTransferred, a.UsesLegalRoom, a.File.MentionsTransferOption,
+                AccessScope.MayDownload(a, user)))
             .ToList();
 
         var history = route.History.OrderByDescending(h => h.At).ToList();
@@ -84,14 +85,6 @@ public sealed class RouteDetailsQuery(IApplicationDbContextFactory contexts, Acc
             route.EndDate, route.PreviousVersionId, route.PendingVersionId, partners, agreements, historyViews,
             route.Definition.Warnings, route.Status == RouteStatus.Draft ? route.SubmitShortcomings().ToList() : [],
             pupils, RouteActions.For(route, user.ToActor()));
-    }
-
-    /// <summary>The storage key of the route's current agreement, for the reviewer's hint; empty when there is none.</summary>
-    public async Task<string> CurrentAgreementStorageKeyAsync(Guid routeId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        var route = await scope.Routes(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
-        return route?.CurrentAgreement?.File.StorageKey ?? string.Empty;
     }
 
     /// <summary>The edit form of a route the user may edit now; null otherwise.</summary>

@@ -11,8 +11,9 @@ public sealed record StoredFile
     public const long MaxSizeBytes = 20L * 1024 * 1024;
     public const int MaxFileNameLength = 255;
 
-    private StoredFile(string storageKey, string originalFileName, long sizeBytes, string sha256, int pageCount)
+    private StoredFile(string storageKey, string originalFileName, long sizeBytes, string sha256, int pageCount, bool? mentionsTransferOption)
     {
+        MentionsTransferOption = mentionsTransferOption;
         StorageKey = storageKey;
         OriginalFileName = originalFileName;
         SizeBytes = sizeBytes;
@@ -31,8 +32,15 @@ public sealed record StoredFile
 
     public int PageCount { get; }
 
+    /// <summary>
+    /// The reviewer's hint, learned once at upload: whether the PDF's text mentions the overstapoptie. Null when the file
+    /// has no readable text layer (a scan) or was stored before the hint was kept.
+    /// </summary>
+    public bool? MentionsTransferOption { get; }
+
     public static Result<StoredFile> Create(
-        string? storageKey, string? originalFileName, long sizeBytes, string? sha256, int pageCount)
+        string? storageKey, string? originalFileName, long sizeBytes, string? sha256, int pageCount,
+        bool? mentionsTransferOption = null)
     {
         var errors = new List<DomainError>();
         if (sizeBytes <= 0)
@@ -67,7 +75,7 @@ public sealed record StoredFile
             name = name[..MaxFileNameLength];
         }
 
-        return Result<StoredFile>.Success(new StoredFile(storageKey, name, sizeBytes, sha256, pageCount));
+        return Result<StoredFile>.Success(new StoredFile(storageKey, name, sizeBytes, sha256, pageCount, mentionsTransferOption));
     }
 
     /// <summary>R-AGR-3 is checked on content, not on the file name: a PDF starts with <c>%PDF-</c>.</summary>

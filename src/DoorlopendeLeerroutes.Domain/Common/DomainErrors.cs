@@ -242,6 +242,19 @@ public static class DomainErrors
         public static readonly DomainError NotAPdf = new(
             "agreement.file.not_pdf", "Dit bestand is geen pdf. Upload de overeenkomst als pdf-bestand.");
 
+        public static readonly DomainError FileTooComplex = new(
+            "agreement.file.too_complex",
+            "Dit pdf-bestand is te complex of beschadigd om veilig te lezen. Sla de overeenkomst opnieuw op als pdf " +
+            "(bijvoorbeeld met 'Afdrukken naar pdf') en upload dat bestand.");
+
+        public static readonly DomainError FileEncrypted = new(
+            "agreement.file.encrypted",
+            "Dit pdf-bestand is beveiligd met een wachtwoord of versleuteld. Sla de overeenkomst op als pdf zonder beveiliging en upload dat bestand.");
+
+        public static DomainError TooManyVersions(int max) => new(
+            "agreement.versions.too_many",
+            $"Deze leerroute heeft al {N(max)} versies van de overeenkomst; meer kunnen er niet bij. Neem contact op met de beheerder.");
+
         public static readonly DomainError KindInvalid = new(
             "agreement.kind.invalid", "Kies een samenwerkingsovereenkomst of een interne regeling.");
 

@@ -15,6 +15,9 @@ public sealed class Route : Entity
     public const int MaxReasonLength = 2000;
     public const int MinReasonLength = 5;
 
+    /// <summary>Agreement versions kept per route (R-AGR-3 keeps every version; this quota keeps the store bounded).</summary>
+    public const int MaxAgreementVersions = 20;
+
     private readonly List<RoutePartner> _partners = [];
     private readonly List<Agreement> _agreements = [];
     private readonly List<RouteHistoryEntry> _history = [];
@@ -190,6 +193,12 @@ public sealed class Route : Entity
             return Result.Failure(DomainErrors.Agreement.NotInThisStatus);
         }
 
+        var room = EnsureRoomForAgreementVersion();
+        if (room.IsFailure)
+        {
+            return room;
+        }
+
         var created = Agreement.Create(
             (CurrentAgreement?.Number ?? 0) + 1, kind, signedOn, file, pages, fundingTransferred, usesLegalRoom,
             AgreementParties, actor.UserId, nowUtc);
@@ -208,6 +217,14 @@ public sealed class Route : Entity
         Record(RouteEvent.AgreementAdded, actor, nowUtc);
         return Result.Success();
     }
+
+    /// <summary>
+    /// At most <see cref="MaxAgreementVersions"/> agreement versions per route; checked before an upload is stored too,
+    /// so a route that is full never receives another file.
+    /// </summary>
+    public Result EnsureRoomForAgreementVersion() => _agreements.Count >= MaxAgreementVersions
+        ? Result.Failure(DomainErrors.Agreement.TooManyVersions(MaxAgreementVersions))
+        : Result.Success();
 
     /// <summary>
     /// Reports the route to the administrator: only when every partner confirmed (R-ROUTE-8) and the current

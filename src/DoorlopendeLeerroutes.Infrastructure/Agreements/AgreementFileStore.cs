@@ -4,7 +4,6 @@ using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Domain.Common;
 using Microsoft.Extensions.Logging;
-using UglyToad.PdfPig;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Agreements;
 
@@ -12,8 +11,11 @@ namespace DoorlopendeLeerroutes.Infrastructure.Agreements;
 /// Agreement PDFs on disk, outside the web root (default <c>data/agreements</c> beside the database, or
 /// <c>Storage:AgreementsFolder</c>), each under a generated name. An upload is streamed to a temporary file while its
 /// SHA-256 is computed, so a 20 MB file is never held in memory; it only gets its final name once it has been checked.
+/// The PDF is read once, here, by the <see cref="PdfInspector"/> within fixed limits; what it learns (page count, the
+/// reviewer's hint) is stored with the agreement version and never recomputed while rendering.
 /// </summary>
-public sealed class AgreementFileStore(string folder, TimeProvider time, ILogger<AgreementFileStore> logger) : IAgreementFileStore
+public sealed class AgreementFileStore(string folder, TimeProvider time, PdfInspector inspector, ILogger<AgreementFileStore> logger)
+    : IAgreementFileStore
 {
     private const int BufferSize = 81_920;
 
@@ -36,10 +38,14 @@ public sealed class AgreementFileStore(string folder, TimeProvider time, ILogger
                 _ when !looksLikePdf => DomainErrors.Agreement.NotAPdf,
                 _ => null,
             };
-            var pages = problem is null ? PageCount(uploadPath) : 0;
-            if (problem is null && pages < 1)
+            var inspection = problem is null ? await inspector.InspectAsync(uploadPath, cancellationToken) : null;
+            if (inspection is { IsFailure: true })
             {
-                problem = DomainErrors.Agreement.NotAPdf;
+                problem = inspection.Errors[0];
+            }
+            else if (inspection is { Value.PageCount: < 1 })
+            {
+                problem = DomainErrors.Agreement.NotAPdf; // a PDF without pages is no agreement
             }
 
             if (problem is not null)
@@ -48,9 +54,10 @@ public sealed class AgreementFileStore(string folder, TimeProvider time, ILogger
                 return Result<StoredFile>.Failure(problem);
             }
 
+            var (pages, mentionsTransferOption) = inspection!.Value;
             File.Move(uploadPath, finalPath);
             logger.LogInformation("Agreement file {StorageKey} stored ({SizeBytes} bytes, {PageCount} pages)", key, size, pages);
-            return StoredFile.Create(key, SafeName(originalFileName), size, hash, pages);
+            return StoredFile.Create(key, SafeName(originalFileName), size, hash, pages, mentionsTransferOption);
         }
         catch
         {
@@ -72,39 +79,6 @@ public sealed class AgreementFileStore(string folder, TimeProvider time, ILogger
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true)
             : null;
         return Task.FromResult(stream);
-    }
-
-    public Task<bool?> MentionsTransferOptionAsync(string storageKey, CancellationToken cancellationToken = default)
-    {
-        var path = PathOf(storageKey);
-        if (!File.Exists(path))
-        {
-            return Task.FromResult<bool?>(null);
-        }
-
-        try
-        {
-            using var document = PdfDocument.Open(path);
-            var anyText = false;
-            foreach (var page in document.GetPages())
-            {
-                var text = page.Text;
-                anyText |= !string.IsNullOrWhiteSpace(text);
-                if (text.Contains("overstap", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Task.FromResult<bool?>(true);
-                }
-            }
-
-            return Task.FromResult<bool?>(anyText ? false : null); // a scan without text layer says nothing
-        }
-#pragma warning disable CA1031 // a hint for the reviewer must never break the review page
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(ex, "Agreement file {StorageKey} could not be read for the reviewer's hint", storageKey);
-            return Task.FromResult<bool?>(null);
-        }
     }
 
     /// <summary>The file name as uploaded, reduced to a harmless display name: no folders, no control characters.</summary>
@@ -147,21 +121,6 @@ public sealed class AgreementFileStore(string folder, TimeProvider time, ILogger
         }
 
         return (size, Convert.ToHexStringLower(hash.GetHashAndReset()), StoredFile.HasPdfSignature(header.AsSpan(0, headerLength)));
-    }
-
-    private static int PageCount(string path)
-    {
-        try
-        {
-            using var document = PdfDocument.Open(path);
-            return document.NumberOfPages;
-        }
-#pragma warning disable CA1031 // any parser failure means: not a readable PDF
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return 0;
-        }
     }
 
     private string PathOf(string storageKey)

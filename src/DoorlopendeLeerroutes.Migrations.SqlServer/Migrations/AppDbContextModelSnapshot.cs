@@ -74,6 +74,10 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<bool?>("MentionsTransferOption")
+                                .HasColumnType("bit")
+                                .HasColumnName("FileMentionsTransferOption");
+
                             b1.Property<string>("OriginalFileName")
                                 .IsRequired()
                                 .HasMaxLength(255)

@@ -69,6 +69,10 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<bool?>("MentionsTransferOption")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FileMentionsTransferOption");
+
                             b1.Property<string>("OriginalFileName")
                                 .IsRequired()
                                 .HasMaxLength(255)

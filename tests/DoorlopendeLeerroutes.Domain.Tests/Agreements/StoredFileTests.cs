@@ -81,4 +81,21 @@ public class StoredFileTests
     {
         Assert.Throws<DomainException>(() => StoredFile.Create("key", "sok.pdf", 10, sha, 1));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    [InlineData(null)]
+    public void Reviewer_hint_learned_at_upload_is_kept_with_the_file(bool? mentions)
+    {
+        var file = TestData.Ok(StoredFile.Create("agreements/2025/3f2a9c.pdf", "sok.pdf", 5000, TestData.Sha256, 3, mentions));
+
+        Assert.Equal(mentions, file.MentionsTransferOption);
+    }
+
+    [Fact]
+    public void Reviewer_hint_is_unknown_unless_given()
+    {
+        Assert.Null(TestData.Ok(Create(5000)).MentionsTransferOption);
+    }
 }

@@ -62,6 +62,5 @@ public sealed class AgreementUploadFormTests : ComponentTestContext
 
         public Task<Stream?> OpenReadAsync(string storageKey, CancellationToken cancellationToken = default) => throw new InvalidOperationException("file store used");
 
-        public Task<bool?> MentionsTransferOptionAsync(string storageKey, CancellationToken cancellationToken = default) => throw new InvalidOperationException("file store used");
     }
 }

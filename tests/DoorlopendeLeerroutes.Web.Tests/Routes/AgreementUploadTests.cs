@@ -3,6 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Domain.Agreements;
+using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
+using DoorlopendeLeerroutes.Domain.Routes;
+using DoorlopendeLeerroutes.Infrastructure.Agreements;
+using DoorlopendeLeerroutes.Web.Tests.Agreements;
 using DoorlopendeLeerroutes.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,10 +116,80 @@ public sealed class AgreementUploadTests(AppFactory app) : IClassFixture<AppFact
         var mentioned = await files.StoreAsync(with, "a.pdf", Ct);
         var silent = await files.StoreAsync(without, "b.pdf", Ct);
 
-        Assert.True(await files.MentionsTransferOptionAsync(mentioned.Value.StorageKey, Ct));
-        Assert.False(await files.MentionsTransferOptionAsync(silent.Value.StorageKey, Ct));
+        // Learned once, at upload, and carried by the stored file (issue 11): never read again while rendering.
+        Assert.True(mentioned.Value.MentionsTransferOption);
+        Assert.False(silent.Value.MentionsTransferOption);
         await files.DiscardAsync(mentioned.Value.StorageKey, Ct);
         await files.DiscardAsync(silent.Value.StorageKey, Ct);
+    }
+
+    [Fact]
+    public async Task R_AGR_3_decompression_bomb_upload_is_refused_nothing_is_stored_and_the_app_stays_healthy()
+    {
+        var id = await _flow.CreateAsync("Pdf-bom");
+        var bomb = await File.ReadAllBytesAsync(
+            Path.Combine(AppContext.BaseDirectory, "Agreements", "HostilePdfs", "decompression-bomb.pdf"), Ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await _flow.AddAgreementAsync(id, bomb, "overeenkomst.pdf");
+
+        RouteWorkflow.Refused(result, "agreement.file.too_complex");
+        Assert.StartsWith("Dit pdf-bestand is te complex of beschadigd", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+        Assert.Empty((await _flow.DetailsAsync(id)).Agreements);
+        Assert.Empty(await OrphanFilesAsync());
+        using var health = await app.CreateClient().GetAsync("/health", Ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        // And the next, ordinary upload is read as before.
+        RouteWorkflow.Ok(await _flow.AddAgreementAsync(id, TestPdf.Agreement()));
+    }
+
+    [Fact]
+    public async Task R_AGR_3_hint_is_stored_with_the_agreement_version_and_shown_from_the_route_details()
+    {
+        var id = await _flow.CreateAsync("Hint opgeslagen");
+        RouteWorkflow.Ok(await _flow.AddAgreementAsync(id, TestPdf.WithPages("Alleen examens", "Handtekeningen", "Bijlage")));
+        RouteWorkflow.Ok(await _flow.AddAgreementAsync(id, TestPdf.Agreement()));
+
+        var agreements = (await _flow.DetailsAsync(id)).Agreements;
+
+        Assert.Equal([true, false], agreements.Select(a => a.MentionsTransferOption)); // newest first
+        await using var db = await app.OpenDbContextAsync();
+        var route = await db.Routes.AsNoTracking().SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(true, route.CurrentAgreement!.File.MentionsTransferOption);
+    }
+
+    [Fact]
+    public async Task R_AGR_3_route_with_20_versions_refuses_the_21st_before_the_file_reaches_the_store()
+    {
+        var id = await _flow.CreateAsync("Twintig versies");
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            var route = await db.Routes.SingleAsync(r => r.Id == id, Ct);
+            var coordinator = Actor.Coordinator(Guid.NewGuid(), route.Partners.First(p => p.Sector == Sector.Vo).InstitutionId);
+            for (var i = 0; i < Route.MaxAgreementVersions; i++)
+            {
+                var file = StoredFile.Create("k/" + Guid.NewGuid().ToString("N") + ".pdf", "v.pdf", 1234, new string('c', 64), 3).Value;
+                RouteWorkflow.Ok(route.AddAgreement(
+                    AgreementKind.CooperationAgreement, DutchTime.Today(DateTime.UtcNow).AddDays(-7), file, RouteWorkflow.MandatoryPages,
+                    false, false, coordinator, DateTime.UtcNow));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var inspector = (PdfInspector)app.Services.GetService(typeof(PdfInspector))!;
+        await using var probe = new MemoryStream(TestPdf.Agreement());
+        var files = (IAgreementFileStore)app.Services.GetService(typeof(IAgreementFileStore))!;
+        var probed = await files.StoreAsync(probe, "probe.pdf", Ct);
+        await files.DiscardAsync(probed.Value.StorageKey, Ct);
+        var lastInspection = inspector.LastCost;
+
+        var result = await _flow.AddAgreementAsync(id, TestPdf.Agreement());
+
+        RouteWorkflow.Refused(result, "agreement.versions.too_many");
+        Assert.Same(lastInspection, inspector.LastCost); // the upload was never read, let alone stored
+        Assert.Equal(20, (await _flow.DetailsAsync(id)).Agreements.Count);
     }
 
     /// <summary>Files in the store that no agreement records: what a refused upload must never leave behind.</summary>

@@ -91,6 +91,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
             f.Property(x => x.SizeBytes).HasColumnName("FileSizeBytes").IsRequired();
             f.Property(x => x.Sha256).HasColumnName("FileSha256").IsRequired().HasMaxLength(64).IsFixedLength();
             f.Property(x => x.PageCount).HasColumnName("FilePageCount").IsRequired();
+            f.Property(x => x.MentionsTransferOption).HasColumnName("FileMentionsTransferOption");
         });
 
         builder.OwnsMany(a => a.Items, items =>
