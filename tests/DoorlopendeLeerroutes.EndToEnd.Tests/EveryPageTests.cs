@@ -51,6 +51,15 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             await Expect(coordinator.Page.GetByTestId("not-found")).ToBeVisibleAsync();
             await coordinator.OpenAsync("account/wachtwoord", "wachtwoord wijzigen", interactive: false); // server-rendered form
 
+            // Positive control for the policy watch: an inline script injected into the page is refused and reported.
+            accessibility.StopWatching(coordinator.Page);
+            var policyControl = new AccessibilityReport();
+            policyControl.Watch(coordinator.Page);
+            await coordinator.Page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.appendChild(s); }");
+            await coordinator.Page.WaitForTimeoutAsync(500); // the console message arrives asynchronously
+            Assert.Contains(policyControl.PolicyViolations, v => v.Contains("script-src", StringComparison.Ordinal));
+            Assert.Null(await coordinator.Page.EvaluateAsync<int?>("() => window.injected ?? null"));
+
             // Positive control: the check does see a real violation (an image without alternative text is critical).
             await coordinator.Page.EvaluateAsync("() => document.body.insertAdjacentHTML('beforeend', '<img src=\"x.png\">')");
             var control = new AccessibilityReport();
@@ -59,6 +68,10 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
         }
 
         Assert.Equal(1 + 8 + 1 + 1 + 6, accessibility.Checked.Count); // two sign-in pages, every page and the dialog
+        Assert.True(
+            accessibility.PolicyViolations.Count == 0,
+            "The browser refused something under the Content-Security-Policy:" + Environment.NewLine +
+            string.Join(Environment.NewLine, accessibility.PolicyViolations));
         Assert.True(
             accessibility.BlockingViolations.Count == 0,
             "Serious or critical accessibility violations:" + Environment.NewLine +

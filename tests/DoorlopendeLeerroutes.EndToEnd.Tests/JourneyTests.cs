@@ -72,6 +72,10 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
 
         Assert.True(journey.Accessibility.Checked.Count >= 20, string.Join(Environment.NewLine, journey.Accessibility.Checked));
         Assert.True(
+            journey.Accessibility.PolicyViolations.Count == 0,
+            "The browser refused something under the Content-Security-Policy:" + Environment.NewLine +
+            string.Join(Environment.NewLine, journey.Accessibility.PolicyViolations));
+        Assert.True(
             journey.Accessibility.BlockingViolations.Count == 0,
             "Serious or critical accessibility violations:" + Environment.NewLine +
             string.Join(Environment.NewLine, journey.Accessibility.BlockingViolations));

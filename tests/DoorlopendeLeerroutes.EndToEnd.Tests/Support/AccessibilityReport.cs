@@ -13,11 +13,44 @@ public sealed class AccessibilityReport
 
     private readonly List<string> _blocking = [];
     private readonly List<string> _checked = [];
+    private readonly List<string> _policyViolations = [];
+    private readonly Dictionary<IPage, EventHandler<IConsoleMessage>> _watched = [];
 
     /// <summary>Every state that was checked, in order ("route page (/leerroutes/…)").</summary>
     public IReadOnlyList<string> Checked => _checked;
 
     public IReadOnlyList<string> BlockingViolations => _blocking;
+
+    /// <summary>
+    /// What the browser refused under the app's Content-Security-Policy (issue 11) on the watched pages: a policy that
+    /// breaks Blazor or MudBlazor shows here before a user notices.
+    /// </summary>
+    public IReadOnlyList<string> PolicyViolations => _policyViolations;
+
+    /// <summary>Collects the page's Content-Security-Policy refusals from the browser console from now on.</summary>
+    public void Watch(IPage page)
+    {
+        EventHandler<IConsoleMessage> handler = (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (_policyViolations)
+                {
+                    _policyViolations.Add($"{new Uri(page.Url).AbsolutePath}: {message.Text}");
+                }
+            }
+        };
+        _watched[page] = handler;
+        page.Console += handler;
+    }
+
+    public void StopWatching(IPage page)
+    {
+        if (_watched.Remove(page, out var handler))
+        {
+            page.Console -= handler;
+        }
+    }
 
     public async Task CheckAsync(IPage page, string what)
     {

@@ -34,6 +34,7 @@ public sealed class UserSession : IAsyncDisposable
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        accessibility.Watch(page);
         var session = new UserSession(context, page, baseAddress, accessibility);
 
         await page.GotoAsync(new Uri(baseAddress, "account/login").ToString());
