@@ -85,7 +85,18 @@ public sealed class AgreementFileStore(string folder, TimeProvider time, PdfInsp
     public static string SafeName(string? uploaded)
     {
         var name = Path.GetFileName((uploaded ?? string.Empty).Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or ':' or '"' or '<' or '>' or '|' or '*' or '?')).ToArray()).Trim(' ', '.');
+        // No control, bidi-override or zero-width characters (R-PRIV-4): "contract\u202Efdp.exe" would show as
+        // "contractexe.pdf" in a download list.
+        var kept = new System.Text.StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (!PrintableText.IsForbidden(rune.Value) && rune.Value is not ('/' or ':' or '"' or '<' or '>' or '|' or '*' or '?'))
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+
+        name = kept.ToString().Trim(' ', '.');
         return name.Length == 0 ? "overeenkomst.pdf" : name;
     }
 

@@ -67,7 +67,7 @@ public sealed class DatabaseInitializer(
     {
         try
         {
-            _ = await db.Pupils.AsNoTracking().Select(p => p.Number).FirstOrDefaultAsync(cancellationToken);
+            _ = await db.Pupils.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Number).FirstOrDefaultAsync(cancellationToken);
         }
         catch (System.Security.Cryptography.CryptographicException ex)
         {
