@@ -26,7 +26,12 @@ public static class DependencyInjection
         // Configuration is read when the first service is resolved, not here: hosts and tests may still add sources.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section)
             .Get<DatabaseOptions>() ?? new DatabaseOptions());
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        // A retention of zero would wipe the log (and with it the day's refusals, R-PRIV-3): refuse to start instead.
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
+            .Validate(o => o.PupilNumberRefusalsPerDay >= 1, "Privacy:PupilNumberRefusalsPerDay moet minstens 1 zijn.")
+            .Validate(o => o.AuditRetention >= PrivacyOptions.MinimumAuditRetention,
+                "Privacy:AuditRetention moet minstens 30 dagen zijn (bijvoorbeeld 730.00:00:00 voor 2 jaar).")
+            .ValidateOnStart();
         services.AddSingleton<AuditRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.TryAddSingleton(TimeProvider.System);

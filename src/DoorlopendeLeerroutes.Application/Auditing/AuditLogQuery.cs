@@ -42,7 +42,7 @@ public sealed class AuditLogQuery(IAuditTrail audit, AccessScope scope, TimeProv
                 AuditLabels.Describe(line.Kind),
                 line.ActorEmail ?? string.Empty,
                 line.Institution ?? string.Empty,
-                line.SubjectEmail ?? string.Empty,
+                line.Subject ?? string.Empty,
                 line.ObjectKind is { } kind ? AuditLabels.Describe(kind) : string.Empty,
                 line.ObjectId?.ToString() ?? string.Empty,
                 line.Count?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
@@ -54,11 +54,13 @@ public sealed class AuditLogQuery(IAuditTrail audit, AccessScope scope, TimeProv
 
 /// <summary>
 /// A pupil's access history, "wie heeft deze gegevens bekeken" (R-PRIV-2), for coordinators of the pupil's own schools
-/// and administrators; null for anyone else (as the pupil page itself).
+/// and administrators; null for anyone else (as the pupil page itself). A coordinator sees what administrators and the
+/// schools of the pupil's enrolments they may see did, never the actions of another school of another enrolment (that
+/// would tell them where else the pupil is or was, R-PRIV-1); administrators see everything.
 /// </summary>
 public sealed class PupilAccessHistoryQuery(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit, TimeProvider time)
 {
-    public async Task<IReadOnlyList<PupilAccessLine>?> ExecuteAsync(Guid enrolmentId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditEntryView>?> ExecuteAsync(Guid enrolmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         var enrolment = await scope.Enrolments(db).AsNoTracking()
@@ -71,17 +73,19 @@ public sealed class PupilAccessHistoryQuery(IApplicationDbContextFactory context
             return null;
         }
 
-        // Every enrolment of the pupil, also in other routes: an export of any of their schools in a school year in which
-        // the pupil was counted held their number.
-        var periods = await db.Enrolments.AsNoTracking().Where(e => e.PupilId == enrolment.PupilId)
+        // The pupil's enrolments this user may see, also in other routes: their schools' actions and count exports.
+        var periods = await scope.Enrolments(db).AsNoTracking().Where(e => e.PupilId == enrolment.PupilId)
             .Select(e => new { e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId })
             .ToListAsync(cancellationToken);
         var today = DutchTime.Today(time.GetUtcNow().UtcDateTime);
-        var years = periods
-            .SelectMany(p => CountedSchoolYears(p.StartDate, p.EndDate, today))
-            .Select(y => y.ToString()).Distinct().ToList();
-        var institutions = periods.SelectMany(p => new[] { p.VoInstitutionId, p.MboInstitutionId }).Distinct().ToList();
-        return await audit.PupilHistoryAsync(enrolment.PupilId, institutions, years, cancellationToken);
+        var countedAt = periods
+            .SelectMany(p => CountedSchoolYears(p.StartDate, p.EndDate, today)
+                .SelectMany(year => new[] { (year.ToString(), p.VoInstitutionId), (year.ToString(), p.MboInstitutionId) }))
+            .Distinct().ToList();
+        var institutions = actor.IsAdministrator
+            ? null
+            : periods.SelectMany(p => new[] { p.VoInstitutionId, p.MboInstitutionId }).Distinct().ToList();
+        return await audit.PupilHistoryAsync(enrolment.PupilId, institutions, countedAt, cancellationToken);
     }
 
     /// <summary>The school years up to today whose count date falls inside an enrolment (R-COUNT-2).</summary>

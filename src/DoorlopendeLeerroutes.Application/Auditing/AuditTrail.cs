@@ -82,8 +82,8 @@ public sealed record AuditEvent(AuditKind Kind, AuditObject? ObjectKind = null, 
             Count = rowsStored, Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unchanged} ongewijzigd"),
         };
 
-    public static AuditEvent PupilEnrolled(Guid enrolmentId, Guid pupilId) =>
-        new(AuditKind.PupilEnrolled, AuditObject.Enrolment, enrolmentId) { PupilId = pupilId };
+    public static AuditEvent PupilEnrolled(Guid enrolmentId, Guid pupilId, string? detail = null) =>
+        new(AuditKind.PupilEnrolled, AuditObject.Enrolment, enrolmentId) { PupilId = pupilId, Detail = detail };
 
     public static AuditEvent PhaseRecorded(Guid enrolmentId, Guid pupilId, string? detail = null) =>
         new(AuditKind.PhaseRecorded, AuditObject.Enrolment, enrolmentId) { PupilId = pupilId, Detail = detail };
@@ -92,7 +92,7 @@ public sealed record AuditEvent(AuditKind Kind, AuditObject? ObjectKind = null, 
         new(AuditKind.EnrolmentEnded, AuditObject.Enrolment, enrolmentId) { PupilId = pupilId };
 
     public static AuditEvent AgreementDownloaded(Guid agreementId, Guid routeId) =>
-        new(AuditKind.AgreementDownloaded, AuditObject.Agreement, agreementId) { Subject = routeId.ToString() };
+        new(AuditKind.AgreementDownloaded, AuditObject.Agreement, agreementId) { Detail = "van leerroute " + routeId };
 
     /// <summary>An object of another institution that exists but is out of the user's scope: answered as "not found".</summary>
     public static AuditEvent AccessRefused(AuditObject what, Guid id, string detail) =>
@@ -116,8 +116,10 @@ public sealed record AuditEntryView(
     DateTime At,
     AuditKind Kind,
     string? ActorEmail,
+    string? ActorName,
+    Guid? ActorInstitutionId,
     string? Institution,
-    string? SubjectEmail,
+    string? Subject,
     AuditObject? ObjectKind,
     Guid? ObjectId,
     int? Count,
@@ -134,9 +136,6 @@ public sealed record AuditFilter(
     public static readonly AuditFilter None = new();
 }
 
-/// <summary>A line of a pupil's access history ("wie heeft deze gegevens bekeken").</summary>
-public sealed record PupilAccessLine(DateTime At, AuditKind Kind, string Person, string? Institution, string? Detail);
-
 /// <summary>The stored audit log.</summary>
 public interface IAuditTrail
 {
@@ -151,6 +150,13 @@ public interface IAuditTrail
     /// <summary>Several events by a signed-in user in one save (a bulk action).</summary>
     Task RecordAsync(UserContext user, IReadOnlyCollection<AuditEvent> auditEvents, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds the events of a change to <paramref name="db"/>, the context that stores the change: they are saved by the
+    /// same <c>SaveChanges</c> (and transaction), so a change is never stored without its line, nor a line without its
+    /// change. Views and refusals, which store nothing else, use <see cref="RecordAsync(UserContext, AuditEvent, CancellationToken)"/>.
+    /// </summary>
+    void RecordWith(IApplicationDbContext db, UserContext user, IReadOnlyCollection<AuditEvent> auditEvents);
+
     /// <summary>How many events of <paramref name="kind"/> the user caused since <paramref name="sinceUtc"/>, summing their counts.</summary>
     Task<int> CountSinceAsync(Guid userId, AuditKind kind, DateTime sinceUtc, CancellationToken cancellationToken = default);
 
@@ -160,12 +166,12 @@ public interface IAuditTrail
     IAsyncEnumerable<AuditEntryView> ReadAllAsync(AuditFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Who saw or changed this pupil's data: views, look-ups, enrolments, phase changes and ends, and the count exports
-    /// that held the pupil (an export of one of <paramref name="institutionIds"/>, or of all institutions, for one of
-    /// <paramref name="countedSchoolYears"/>).
+    /// Who saw or changed this pupil's data: views, look-ups, enrolments, phase changes and ends by administrators and by
+    /// people of <paramref name="institutionIds"/> (null: everyone's), and the count exports that held the pupil: an
+    /// export by an administrator, or by an institution in <paramref name="countedAt"/> for that school year.
     /// </summary>
-    Task<IReadOnlyList<PupilAccessLine>> PupilHistoryAsync(
-        Guid pupilId, IReadOnlyCollection<Guid> institutionIds, IReadOnlyCollection<string> countedSchoolYears,
+    Task<IReadOnlyList<AuditEntryView>> PupilHistoryAsync(
+        Guid pupilId, IReadOnlyCollection<Guid>? institutionIds, IReadOnlyCollection<(string SchoolYear, Guid InstitutionId)> countedAt,
         CancellationToken cancellationToken = default);
 
     /// <summary>Removes the lines older than <paramref name="cutoffUtc"/> (retention); returns how many.</summary>

@@ -11,6 +11,9 @@ public sealed class PrivacyOptions
     /// </summary>
     public int PupilNumberRefusalsPerDay { get; set; } = 10;
 
+    /// <summary>Shorter would remove today's refusals and the evidence of recent disclosures.</summary>
+    public static readonly TimeSpan MinimumAuditRetention = TimeSpan.FromDays(30);
+
     /// <summary>R-PRIV-2: how long audit lines are kept before the retention job removes them (default 2 years).</summary>
     public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(730);
 }

@@ -122,6 +122,7 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
 
         if (changed.Count > 0)
         {
+            audit.RecordWith(db, scope.User, changed.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, "groepswijziging")).ToList());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -131,9 +132,6 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
                 // Someone changed one of these pupils meanwhile (its version token moved on): nothing is saved.
                 return Result<BulkPhaseOutcome>.Failure(AccountErrors.ConcurrencyConflict);
             }
-
-            await audit.RecordAsync(
-                scope.User, changed.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, "groepswijziging")).ToList(), cancellationToken);
         }
 
         return Result<BulkPhaseOutcome>.Success(new BulkPhaseOutcome(changed.Count, enrolments.Count - changed.Count));

@@ -3,7 +3,9 @@ using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Common;
+using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
+using DoorlopendeLeerroutes.Domain.Routes;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;
@@ -71,10 +73,19 @@ public sealed class EnrolPupil(
             return Result<Guid>.Failure(RouteErrors.NotFound);
         }
 
-        var number = PupilNumber.Parse(form.PupilNumber);
-        if (number.IsFailure)
+        // Everything that does not need the number is checked before the number is looked up, so nobody who may not
+        // enrol here (a viewer, another route's school) and no half-filled form learns anything about a number.
+        var actor = scope.User.ToActor();
+        var refused = await MayEnrolAsync(scope, route, actor, vo, mbo, "leerling inschrijven", cancellationToken);
+        if (refused.Count > 0)
         {
-            return Result<Guid>.Failure(number.Errors);
+            return Result<Guid>.Failure(refused);
+        }
+
+        var candidate = Pupil.Create(form.PupilNumber, form.LastName, form.Prefix, form.FirstName, birthDate);
+        if (candidate.IsFailure)
+        {
+            return Result<Guid>.Failure(candidate.Errors); // says which check of the number or the name failed
         }
 
         if (await guard.IsBlockedAsync(Where, cancellationToken))
@@ -82,23 +93,17 @@ public sealed class EnrolPupil(
             return Result<Guid>.Failure(PupilNumberGuard.Blocked);
         }
 
-        var pupil = await db.Pupils.SingleOrDefaultAsync(numbers.HasNumber(number.Value), cancellationToken);
+        var pupil = await db.Pupils.SingleOrDefaultAsync(numbers.HasNumber(candidate.Value.Number), cancellationToken);
         if (pupil is not null && !await scope.MaySeePupilAsync(db, pupil.Id, cancellationToken))
         {
             // Decided before the typed name or birth date is even looked at (R-PRIV-1), recorded and limited (R-PRIV-3).
-            await guard.RefuseAsync(1, Where, routeId, cancellationToken);
-            return Result<Guid>.Failure(PupilNumberGuard.CannotEnrolHere);
+            var withinLimit = await guard.RefuseAsync(1, Where, routeId, cancellationToken);
+            return Result<Guid>.Failure(withinLimit ? PupilNumberGuard.CannotEnrolHere : PupilNumberGuard.Blocked);
         }
 
         if (pupil is null)
         {
-            var created = Pupil.Create(form.PupilNumber, form.LastName, form.Prefix, form.FirstName, birthDate);
-            if (created.IsFailure)
-            {
-                return Result<Guid>.Failure(created.Errors);
-            }
-
-            pupil = created.Value;
+            pupil = candidate.Value;
             db.Pupils.Add(pupil);
         }
         else if (!SamePerson(pupil, form.LastName, birthDate))
@@ -109,7 +114,6 @@ public sealed class EnrolPupil(
         }
 
         var others = await db.Enrolments.Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
-        var actor = scope.User.ToActor();
         var enrolment = Enrolment.Start(
             pupil, route, vo, mbo, startDate, others, actor, DutchTime.Today(time.GetUtcNow().UtcDateTime));
         if (enrolment.IsFailure)
@@ -127,6 +131,7 @@ public sealed class EnrolPupil(
         }
 
         db.Enrolments.Add(enrolment.Value);
+        audit.RecordWith(db, scope.User, [AuditEvent.PupilEnrolled(enrolment.Value.Id, pupil.Id)]);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -142,8 +147,50 @@ public sealed class EnrolPupil(
             return Result<Guid>.Failure(Accounts.AccountErrors.ConcurrencyConflict);
         }
 
-        await audit.RecordAsync(scope.User, AuditEvent.PupilEnrolled(enrolment.Value.Id, pupil.Id), cancellationToken);
         return Result<Guid>.Success(enrolment.Value.Id);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may enrol pupils in <paramref name="route"/> with these schools at all (R-PUPIL-2,
+    /// R-ACCESS-1): a coordinator of the vo school or the mbo institution chosen, both partners of a registered route. The
+    /// enrol form and the import ask this before any pupil number is read; a viewer's attempt is recorded (R-PRIV-2).
+    /// </summary>
+    internal static async Task<IReadOnlyList<DomainError>> MayEnrolAsync(
+        AccessScope scope, Route route, Actor actor, Guid? vo, Guid? mbo, string attempt, CancellationToken cancellationToken)
+    {
+        if (!RouteActions.For(route, actor).CanEnrol)
+        {
+            if (actor.Role == UserRole.Viewer)
+            {
+                await scope.RecordForbiddenAsync(AuditObject.Route, route.Id, attempt + " met alleen leesrechten", cancellationToken);
+                return [DomainErrors.Access.ReadOnly];
+            }
+
+            return [route.Status != RouteStatus.Registered ? DomainErrors.Enrolment.RouteNotRegistered : DomainErrors.Enrolment.OnlyOwnInstitution];
+        }
+
+        if (vo is null || mbo is null)
+        {
+            return [InstitutionsRequired];
+        }
+
+        var errors = new List<DomainError>();
+        if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == vo))
+        {
+            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
+        }
+
+        if (!route.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mbo))
+        {
+            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
+        }
+
+        if (errors.Count == 0 && !actor.IsCoordinatorOf(vo.Value) && !actor.IsCoordinatorOf(mbo.Value))
+        {
+            errors.Add(DomainErrors.Enrolment.OnlyOwnInstitution);
+        }
+
+        return errors;
     }
 
     /// <summary>A known number is only the same pupil when last name and birth date match too (also for the import).</summary>

@@ -115,6 +115,7 @@ public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, Acce
             return result;
         }
 
+        audit.RecordWith(db, scope.User, [changed(enrolment)]);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -124,7 +125,6 @@ public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, Acce
             return Result.Failure(AccountErrors.ConcurrencyConflict);
         }
 
-        await audit.RecordAsync(scope.User, changed(enrolment), cancellationToken);
         return result;
     }
 }

@@ -50,9 +50,9 @@ public sealed class FundingPhaseLookup(
 
         await using var db = await contexts.CreateAsync(cancellationToken);
         var pupil = await db.Pupils.AsNoTracking().SingleOrDefaultAsync(numbers.HasNumber(number.Value), cancellationToken);
-        var enrolments = pupil is null
-            ? []
-            : await scope.Enrolments(db).AsNoTracking().Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
+        // The enrolment query runs for an unknown number too, so both misses take the same work (R-PRIV-1).
+        var pupilId = pupil?.Id ?? Guid.Empty;
+        var enrolments = await scope.Enrolments(db).AsNoTracking().Where(e => e.PupilId == pupilId).ToListAsync(cancellationToken);
         if (pupil is null || enrolments.Count == 0)
         {
             await guard.RefuseAsync(1, pupil is null ? Where + ": onbekend nummer" : Where + ": leerling van een andere instelling", null, cancellationToken);

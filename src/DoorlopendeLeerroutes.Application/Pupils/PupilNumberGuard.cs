@@ -51,18 +51,26 @@ public sealed class PupilNumberGuard(IAuditTrail audit, AccessScope scope, IOpti
     /// <summary>
     /// Records <paramref name="numbers"/> refused numbers; returns false when they went past today's limit, in which case
     /// the caller refuses the whole attempt with <see cref="Blocked"/> (so one file cannot ask about many numbers at once).
+    /// The refusal is written first and the day's total read after it, so attempts from several tabs at once cannot each
+    /// spend the same allowance: whoever ends up past the limit is refused.
     /// </summary>
     public async Task<bool> RefuseAsync(int numbers, string where, Guid? routeId, CancellationToken cancellationToken = default)
     {
-        var remaining = await RemainingTodayAsync(cancellationToken);
-        var events = new List<AuditEvent> { AuditEvent.PupilNumberRefused(numbers, where, routeId) };
-        if (numbers >= remaining)
+        var user = scope.User;
+        await audit.RecordAsync(user, AuditEvent.PupilNumberRefused(numbers, where, routeId), cancellationToken);
+        if (user.IsAdministrator)
         {
-            events.Add(AuditEvent.PupilNumberLimitReached(options.Value.PupilNumberRefusalsPerDay));
+            return true;
         }
 
-        await audit.RecordAsync(scope.User, events, cancellationToken);
-        return numbers <= remaining;
+        var limit = options.Value.PupilNumberRefusalsPerDay;
+        var used = await audit.CountSinceAsync(user.UserId, AuditKind.PupilNumberRefused, StartOfToday(), cancellationToken);
+        if (used - numbers < limit && used >= limit)
+        {
+            await audit.RecordAsync(user, AuditEvent.PupilNumberLimitReached(limit), cancellationToken); // this attempt crossed it
+        }
+
+        return used <= limit;
     }
 
     private DateTime StartOfToday() => DutchTime.StartOfDayUtc(DutchTime.Today(time.GetUtcNow().UtcDateTime));

@@ -242,6 +242,10 @@ public static class DomainErrors
         public static readonly DomainError NotAPdf = new(
             "agreement.file.not_pdf", "Dit bestand is geen pdf. Upload de overeenkomst als pdf-bestand.");
 
+        public static readonly DomainError InspectionBusy = new(
+            "agreement.file.busy",
+            "Er worden nu veel overeenkomsten gecontroleerd. Er is niets opgeslagen; probeer het over een minuut opnieuw.");
+
         public static readonly DomainError FileTooComplex = new(
             "agreement.file.too_complex",
             "Dit pdf-bestand is te complex of beschadigd om veilig te lezen. Sla de overeenkomst opnieuw op als pdf " +

@@ -21,6 +21,15 @@ public sealed record PdfInspectionLimits
 
     /// <summary>The worker's managed heap (GCHeapHardLimit); a file that needs more is refused.</summary>
     public long HeapLimitBytes { get; init; } = 160L * 1024 * 1024;
+
+    /// <summary>
+    /// The worker's whole memory (working set, native memory included, which the heap limit does not cover); beyond it the
+    /// worker is killed and the file refused.
+    /// </summary>
+    public long WorkingSetLimitBytes => 2 * HeapLimitBytes;
+
+    /// <summary>How long an upload waits for the inspection of others before it is asked to try again.</summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>What one inspection cost, for tests, the benchmark and the log.</summary>
@@ -46,7 +55,12 @@ public sealed class PdfInspector(PdfInspectionLimits limits, ILogger<PdfInspecto
 
     public async Task<Result<PdfInspection>> InspectAsync(string path, CancellationToken cancellationToken = default)
     {
-        await OneAtATime.WaitAsync(cancellationToken);
+        if (!await OneAtATime.WaitAsync(limits.QueueTimeout, cancellationToken))
+        {
+            logger.LogWarning("PDF inspection refused: {QueueTimeout} waiting for other inspections", limits.QueueTimeout);
+            return Result<PdfInspection>.Failure(DomainErrors.Agreement.InspectionBusy);
+        }
+
         try
         {
             return await RunWorkerAsync(path, cancellationToken);
@@ -75,6 +89,12 @@ public sealed class PdfInspector(PdfInspectionLimits limits, ILogger<PdfInspecto
             while (!exited.IsCompleted)
             {
                 peak = Math.Max(peak, WorkingSet(process));
+                if (peak > limits.WorkingSetLimitBytes)
+                {
+                    // Native memory grows outside the heap limit: a file that needs this much is beyond a limit too.
+                    process.Kill(entireProcessTree: true);
+                }
+
                 await Task.WhenAny(exited, Task.Delay(25, CancellationToken.None));
             }
 

@@ -14,7 +14,8 @@ namespace DoorlopendeLeerroutes.Infrastructure.Auditing;
 internal sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeProvider time) : IAuditTrail
 {
     /// <summary>
-    /// A page that shows a pupil is rendered twice per visit (prerendered, then interactive); one visit is one line.
+    /// A page is rendered twice per visit (prerendered, then interactive); one visit to a pupil's page, or one refused
+    /// visit to another institution's page, is one line.
     /// </summary>
     private static readonly TimeSpan RepeatedViewWindow = TimeSpan.FromMinutes(1);
 
@@ -47,27 +48,23 @@ internal sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeP
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var auditEvent in auditEvents)
         {
-            if (auditEvent.Kind == AuditKind.PupilPageViewed && await ViewedJustNowAsync(db, user.UserId, auditEvent, now, cancellationToken))
+            if (IsRepeatable(auditEvent) && await SeenJustNowAsync(db, user.UserId, auditEvent, now, cancellationToken))
             {
                 continue;
             }
 
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = now,
-                Kind = auditEvent.Kind,
-                ActorUserId = user.UserId,
-                ActorInstitutionId = user.InstitutionId,
-                Subject = Truncate(auditEvent.Subject, AuditEntry.MaxSubjectLength),
-                ObjectKind = auditEvent.ObjectKind,
-                ObjectId = auditEvent.ObjectId,
-                PupilId = auditEvent.PupilId,
-                Count = auditEvent.Count,
-                Detail = Truncate(auditEvent.Detail, AuditEntry.MaxDetailLength),
-            });
+            db.AuditLog.Add(Entry(user, auditEvent, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public void RecordWith(IApplicationDbContext db, UserContext user, IReadOnlyCollection<AuditEvent> auditEvents)
+    {
+        var context = db as AppDbContext
+                      ?? throw new ArgumentException("Audit lines are saved with a change in the app's own context.", nameof(db));
+        var now = time.GetUtcNow().UtcDateTime;
+        context.AuditLog.AddRange(auditEvents.Select(auditEvent => Entry(user, auditEvent, now)));
     }
 
     public async Task<int> CountSinceAsync(Guid userId, AuditKind kind, DateTime sinceUtc, CancellationToken cancellationToken = default)
@@ -98,29 +95,27 @@ internal sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeP
         }
     }
 
-    public async Task<IReadOnlyList<PupilAccessLine>> PupilHistoryAsync(
-        Guid pupilId, IReadOnlyCollection<Guid> institutionIds, IReadOnlyCollection<string> countedSchoolYears,
+    public async Task<IReadOnlyList<AuditEntryView>> PupilHistoryAsync(
+        Guid pupilId, IReadOnlyCollection<Guid>? institutionIds, IReadOnlyCollection<(string SchoolYear, Guid InstitutionId)> countedAt,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var institutions = institutionIds.ToList();
-        var years = countedSchoolYears.ToList();
+        var everyone = institutionIds is null;
+        var institutions = institutionIds?.ToList() ?? [];
+        var years = countedAt.Select(c => c.SchoolYear).Distinct().ToList();
+        var exporters = countedAt.Select(c => c.InstitutionId).Distinct().ToList();
         var lines = db.AuditLog.Where(a =>
-            a.PupilId == pupilId
+            (a.PupilId == pupilId
+             && (everyone || a.ActorInstitutionId == null || institutions.Contains(a.ActorInstitutionId.Value)))
             || (a.Kind == AuditKind.CountExported && a.Subject != null && years.Contains(a.Subject)
-                && (a.ActorInstitutionId == null || institutions.Contains(a.ActorInstitutionId.Value))));
-        return await (
-                from line in lines
-                join user in db.Users on line.ActorUserId equals user.Id into users
-                from user in users.DefaultIfEmpty()
-                join institution in db.Institutions on line.ActorInstitutionId equals institution.Id into owners
-                from institution in owners.DefaultIfEmpty()
-                orderby line.At descending
-                select new PupilAccessLine(
-                    line.At, line.Kind, user == null ? "onbekend" : user.DisplayName + " (" + user.Email + ")",
-                    institution == null ? null : institution.Name,
-                    line.Kind == AuditKind.CountExported ? line.Subject + ", " + line.Detail : line.Detail))
-            .ToListAsync(cancellationToken);
+                && (a.ActorInstitutionId == null || exporters.Contains(a.ActorInstitutionId.Value))));
+        var found = await NewestFirst(db, lines).ToListAsync(cancellationToken);
+
+        // An institution's export held the pupil only in a school year in which that institution counted them.
+        var counted = countedAt.ToHashSet();
+        return found
+            .Where(l => l.Kind != AuditKind.CountExported || l.ActorInstitutionId is not { } exporter || counted.Contains((l.Subject!, exporter)))
+            .ToList();
     }
 
     public async Task<int> RemoveOlderThanAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default)
@@ -130,13 +125,32 @@ internal sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeP
         return await db.AuditLog.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private static async Task<bool> ViewedJustNowAsync(
-        AppDbContext db, Guid userId, AuditEvent view, DateTime now, CancellationToken cancellationToken)
+    /// <summary>A page view or a refused page: the prerendered and the interactive render of one visit are one line.</summary>
+    private static bool IsRepeatable(AuditEvent auditEvent) =>
+        auditEvent.ObjectId is not null && auditEvent.Kind is AuditKind.PupilPageViewed or AuditKind.AccessRefused;
+
+    private static async Task<bool> SeenJustNowAsync(
+        AppDbContext db, Guid userId, AuditEvent auditEvent, DateTime now, CancellationToken cancellationToken)
     {
         var since = now - RepeatedViewWindow;
         return await db.AuditLog.AnyAsync(
-            a => a.ActorUserId == userId && a.Kind == view.Kind && a.ObjectId == view.ObjectId && a.At >= since, cancellationToken);
+            a => a.ActorUserId == userId && a.Kind == auditEvent.Kind && a.ObjectId == auditEvent.ObjectId && a.At >= since,
+            cancellationToken);
     }
+
+    private static AuditEntry Entry(UserContext user, AuditEvent auditEvent, DateTime now) => new()
+    {
+        At = now,
+        Kind = auditEvent.Kind,
+        ActorUserId = user.UserId,
+        ActorInstitutionId = user.InstitutionId,
+        Subject = Truncate(auditEvent.Subject, AuditEntry.MaxSubjectLength),
+        ObjectKind = auditEvent.ObjectKind,
+        ObjectId = auditEvent.ObjectId,
+        PupilId = auditEvent.PupilId,
+        Count = auditEvent.Count,
+        Detail = Truncate(auditEvent.Detail, AuditEntry.MaxDetailLength),
+    };
 
     private static IQueryable<AuditEntry> Filtered(AppDbContext db, AuditFilter filter)
     {
@@ -185,7 +199,8 @@ internal sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeP
         from institution in owners.DefaultIfEmpty()
         orderby line.At descending
         select new AuditEntryView(
-            line.At, line.Kind, user == null ? null : user.Email, institution == null ? null : institution.Name,
+            line.At, line.Kind, user == null ? null : user.Email, user == null ? null : user.DisplayName,
+            line.ActorInstitutionId, institution == null ? null : institution.Name,
             line.Subject, line.ObjectKind, line.ObjectId, line.Count, line.Detail);
 
     private static string? Truncate(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;

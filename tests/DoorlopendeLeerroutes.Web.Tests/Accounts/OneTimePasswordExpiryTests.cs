@@ -44,7 +44,7 @@ public sealed class OneTimePasswordExpiryTests(SessionTests.ClockApp app) : ICla
         var listed = (await administration.ListAsync(new PageRequest(0, 100), Ct)).Items.Single(u => u.Email == account.Email);
         Assert.True(listed.OneTimePasswordExpired);
         var log = (await (await app.ServiceAsAsync<AuditLogQuery>(SignIn.Administrator)).ListAsync(AuditFilter.None, new PageRequest(0, 200), Ct)).Items;
-        Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.SubjectEmail == account.Email && e.Detail == "eenmalig wachtwoord verlopen");
+        Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.Subject == account.Email && e.Detail == "eenmalig wachtwoord verlopen");
 
         var reset = await administration.ResetPasswordAsync(account.UserId, Ct);
         Assert.True(reset.IsSuccess);

@@ -39,9 +39,9 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
 
         // The audit log (internal) still tells them apart.
         var log = (await (await app.ServiceAsAsync<AuditLogQuery>(SignIn.Administrator)).ListAsync(AuditFilter.None, new Application.Common.PageRequest(0, 200), Ct)).Items;
-        Assert.Contains(log, e => e.Kind == AuditKind.LockedOut && e.SubjectEmail == SignIn.UnrelatedCoordinator);
-        Assert.Contains(log, e => e.Kind == AuditKind.SignInRefusedDisabled && e.SubjectEmail == SignIn.VoViewer);
-        Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.SubjectEmail == Unknown);
+        Assert.Contains(log, e => e.Kind == AuditKind.LockedOut && e.Subject == SignIn.UnrelatedCoordinator);
+        Assert.Contains(log, e => e.Kind == AuditKind.SignInRefusedDisabled && e.Subject == SignIn.VoViewer);
+        Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.Subject == Unknown);
         Assert.True((await administration.SetDisabledAsync(disabled.UserId, disabled: false, Ct)).IsSuccess);
     }
 

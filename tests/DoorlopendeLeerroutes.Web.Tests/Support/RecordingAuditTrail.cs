@@ -23,6 +23,9 @@ public sealed class RecordingAuditTrail : IAuditTrail
         return Task.CompletedTask;
     }
 
+    public void RecordWith(IApplicationDbContext db, UserContext user, IReadOnlyCollection<AuditEvent> auditEvents) =>
+        Recorded.AddRange(auditEvents.Select(e => e.Kind));
+
     public Task<int> CountSinceAsync(Guid userId, AuditKind kind, DateTime sinceUtc, CancellationToken cancellationToken = default) =>
         Task.FromResult(0);
 
@@ -32,10 +35,10 @@ public sealed class RecordingAuditTrail : IAuditTrail
     public IAsyncEnumerable<AuditEntryView> ReadAllAsync(AuditFilter filter, CancellationToken cancellationToken = default) =>
         AsyncEnumerable.Empty<AuditEntryView>();
 
-    public Task<IReadOnlyList<PupilAccessLine>> PupilHistoryAsync(
-        Guid pupilId, IReadOnlyCollection<Guid> institutionIds, IReadOnlyCollection<string> countedSchoolYears,
+    public Task<IReadOnlyList<AuditEntryView>> PupilHistoryAsync(
+        Guid pupilId, IReadOnlyCollection<Guid>? institutionIds, IReadOnlyCollection<(string SchoolYear, Guid InstitutionId)> countedAt,
         CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PupilAccessLine>>([]);
+        Task.FromResult<IReadOnlyList<AuditEntryView>>([]);
 
     public Task<int> RemoveOlderThanAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default) => Task.FromResult(0);
 }

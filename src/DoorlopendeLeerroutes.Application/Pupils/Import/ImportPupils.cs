@@ -125,6 +125,15 @@ public sealed class ImportPupils(
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, 0, totals.Changes));
         db.Pupils.AddRange(plan.NewPupils);
         db.Enrolments.AddRange(plan.NewEnrolments);
+
+        // R-PRIV-2, saved with the import itself: the import as a whole, and per pupil what it did, so each pupil's
+        // history shows it.
+        audit.RecordWith(db, scope.User,
+        [
+            AuditEvent.PupilsImported(preview.RouteId, totals.Changes, totals.Unchanged),
+            .. plan.NewEnrolments.Select(e => AuditEvent.PupilEnrolled(e.Id, e.PupilId, Where)),
+            .. plan.PhaseChanges.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, Where)),
+        ]);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -137,7 +146,6 @@ public sealed class ImportPupils(
             return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.ChangedMeanwhile)]);
         }
 
-        await audit.RecordAsync(scope.User, AuditEvent.PupilsImported(preview.RouteId, totals.Changes, totals.Unchanged), cancellationToken);
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
         logger.LogInformation(
             "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {UnchangedCount} unchanged",
@@ -160,41 +168,14 @@ public sealed class ImportPupils(
         }
 
         var actor = scope.User.ToActor();
-        if (!RouteActions.For(route, actor).CanEnrol)
-        {
-            return Result<PupilImportPlanner.Target>.Failure(
-                actor.Role == UserRole.Viewer ? DomainErrors.Access.ReadOnly
-                : route.Status != RouteStatus.Registered ? DomainErrors.Enrolment.RouteNotRegistered
-                : DomainErrors.Enrolment.OnlyOwnInstitution);
-        }
-
         var vo = choice.VoInstitutionId ?? DefaultPartner(route, Sector.Vo, actor);
         var mbo = choice.MboInstitutionId ?? DefaultPartner(route, Sector.Mbo, actor);
-        if (vo is null || mbo is null)
-        {
-            return Result<PupilImportPlanner.Target>.Failure(EnrolPupil.InstitutionsRequired);
-        }
 
         // Checked once for the whole file, so a wrong choice is one message, not one per row.
-        var errors = new List<DomainError>();
-        if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == vo))
-        {
-            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
-        }
-
-        if (!route.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mbo))
-        {
-            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
-        }
-
-        if (errors.Count == 0 && !actor.IsCoordinatorOf(vo.Value) && !actor.IsCoordinatorOf(mbo.Value))
-        {
-            errors.Add(DomainErrors.Enrolment.OnlyOwnInstitution);
-        }
-
+        var errors = await EnrolPupil.MayEnrolAsync(scope, route, actor, vo, mbo, "leerlingen importeren", cancellationToken);
         return errors.Count > 0
             ? Result<PupilImportPlanner.Target>.Failure(errors)
-            : Result<PupilImportPlanner.Target>.Success(new PupilImportPlanner.Target(route, actor, vo.Value, mbo.Value, time.GetUtcNow().UtcDateTime));
+            : Result<PupilImportPlanner.Target>.Success(new PupilImportPlanner.Target(route, actor, vo!.Value, mbo!.Value, time.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>As on the enrolment form: the user's own institution when it is a partner of that kind, else the only one.</summary>

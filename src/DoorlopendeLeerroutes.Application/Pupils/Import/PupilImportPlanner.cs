@@ -18,8 +18,10 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
     private const int ChunkSize = 500;
     private const int ProgressEvery = 500;
 
+    /// <param name="PhaseChanges">The stored enrolments that get a new phase registration.</param>
     public sealed record Plan(
-        List<PupilImportLine> Lines, List<PupilImportError> Errors, List<Pupil> NewPupils, List<Enrolment> NewEnrolments);
+        List<PupilImportLine> Lines, List<PupilImportError> Errors, List<Pupil> NewPupils, List<Enrolment> NewEnrolments,
+        List<Enrolment> PhaseChanges);
 
     public sealed record Target(Route Route, Actor Actor, Guid VoInstitutionId, Guid MboInstitutionId, DateTime NowUtc);
 
@@ -31,7 +33,7 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
         var known = await KnownPupilsAsync(db, rows, track, cancellationToken);
         var enrolments = await EnrolmentsOfAsync(db, known.Values, track, cancellationToken);
 
-        var plan = new Plan([], [], [], []);
+        var plan = new Plan([], [], [], [], []);
         for (var i = 0; i < rows.Count; i++)
         {
             if (i > 0 && i % ProgressEvery == 0)
@@ -139,7 +141,13 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
             return PupilImportStatus.Unchanged;
         }
 
-        return Failed(recorded, errors) ? null : PupilImportStatus.PhaseChange;
+        if (Failed(recorded, errors))
+        {
+            return null;
+        }
+
+        plan.PhaseChanges.Add(same);
+        return PupilImportStatus.PhaseChange;
     }
 
     private static PupilImportStatus? Enrol(
