@@ -14,6 +14,12 @@ public sealed record SchoolYear : IComparable<SchoolYear>
     public const int MinStartYear = 2014;
     public const int MaxStartYear = 2100;
 
+    /// <summary>The Wet doorlopende leerroutes vmbo-mbo took effect on 1 August 2020: the registry starts there.</summary>
+    public const int FirstYearOfTheLaw = 2020;
+
+    /// <summary>How many school years after the current one may be planned (R-PRIV-4: a start date at most 2 ahead).</summary>
+    public const int YearsAhead = 2;
+
     private SchoolYear(int startYear) => StartYear = startYear;
 
     public int StartYear { get; }
@@ -38,6 +44,20 @@ public sealed record SchoolYear : IComparable<SchoolYear>
 
     /// <summary>The school year a date falls in: 1 August starts a new one.</summary>
     public static SchoolYear Containing(DateOnly date) => FromStartYear(date.Month >= 8 ? date.Year : date.Year - 1);
+
+    /// <summary>The last school year that may be planned today: <see cref="YearsAhead"/> after the current one (R-PRIV-4).</summary>
+    public static SchoolYear LatestPlannable(DateOnly today) => FromStartYear(Containing(today).StartYear + YearsAhead);
+
+    /// <summary>
+    /// The school years a person can choose on any page (route form, route filter, count overview), newest first: from
+    /// the year the law took effect (2020) to <see cref="LatestPlannable"/>. One range everywhere, so a route's first
+    /// year is always in the list that filters on it and a count can be opened for every year a route can start in.
+    /// </summary>
+    public static IReadOnlyList<SchoolYear> Selectable(DateOnly today)
+    {
+        var latest = LatestPlannable(today).StartYear;
+        return Enumerable.Range(FirstYearOfTheLaw, latest - FirstYearOfTheLaw + 1).Reverse().Select(FromStartYear).ToList();
+    }
 
     /// <summary>Accepts <c>2025-2026</c> (also with spaces or a slash); the second year must follow the first.</summary>
     public static bool TryCreate(string? input, [NotNullWhen(true)] out SchoolYear? schoolYear)

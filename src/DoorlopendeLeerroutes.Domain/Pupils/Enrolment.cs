@@ -123,7 +123,7 @@ public sealed class Enrolment : Entity
     /// R-PRIV-4: the last day a start date may be on <paramref name="today"/>: the end of the school year two after the
     /// current one (on 15-03-2026, in 2025-2026, that is 31-07-2028).
     /// </summary>
-    public static DateOnly LatestStart(DateOnly today) => SchoolYear.Containing(today).Next.Next.LastDay;
+    public static DateOnly LatestStart(DateOnly today) => SchoolYear.LatestPlannable(today).LastDay;
 
     /// <summary>
     /// R-PUPIL-4: records a phase from a date, as a new registration; the server sets the moment. A registration that

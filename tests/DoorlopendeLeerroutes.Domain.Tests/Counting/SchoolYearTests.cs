@@ -61,4 +61,26 @@ public class SchoolYearTests
         Assert.False(SchoolYear.TryCreate(input, out _));
         Assert.Equal("school_year.invalid", Assert.Throws<DomainException>(() => SchoolYear.Create(input)).Error.Code);
     }
+
+    [Fact]
+    public void Selectable_runs_from_the_law_of_2020_to_two_years_ahead_newest_first()
+    {
+        var years = SchoolYear.Selectable(new DateOnly(2026, 3, 15)); // in 2025-2026
+
+        Assert.Equal(
+            ["2027-2028", "2026-2027", "2025-2026", "2024-2025", "2023-2024", "2022-2023", "2021-2022", "2020-2021"],
+            years.Select(y => y.ToString()));
+    }
+
+    [Fact]
+    public void Selectable_moves_on_with_1_August_and_ends_where_a_start_date_may_end_R_PRIV_4()
+    {
+        var today = new DateOnly(2026, 8, 1); // the first day of 2026-2027
+
+        var years = SchoolYear.Selectable(today);
+
+        Assert.Equal("2028-2029", years[0].ToString());
+        Assert.Equal("2020-2021", years[^1].ToString());
+        Assert.Equal(years[0].LastDay, DoorlopendeLeerroutes.Domain.Pupils.Enrolment.LatestStart(today));
+    }
 }
