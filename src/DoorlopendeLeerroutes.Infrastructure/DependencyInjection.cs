@@ -83,14 +83,14 @@ public static class DependencyInjection
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = SignInPolicy.MinPasswordLength;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false; // length beats symbols (NCSC advice)
-                options.Password.RequiredUniqueChars = 5;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredUniqueChars = SignInPolicy.MinUniquePasswordChars;
+                options.Lockout.MaxFailedAccessAttempts = SignInPolicy.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = SignInPolicy.LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })

@@ -29,7 +29,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
             .NotPrintableIsRefused("user.email", "het e-mailadres"); // EmailAddress() only looks for one @
         RuleFor(f => f.DisplayName)
             .NotEmpty().WithMessage("Vul de naam in.")
-            .MaximumLength(MaxLength).WithMessage("De naam is te lang (hoogstens 200 tekens).")
+            .MaximumLength(MaxLength).WithMessage($"De naam is te lang (hoogstens {MaxLength} tekens).")
             .NotPrintableIsRefused("user.display_name", "de naam");
         RuleFor(f => f.Role).IsInEnum().WithMessage("Kies een rol.");
         RuleFor(f => f.InstitutionId)

@@ -53,36 +53,32 @@ public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
         try
         {
             result = await work.RunAsync(routeId, upload.Version, async context =>
-        {
-            // Only for someone who may add an agreement to this route in this state does the file reach the store.
-            if (!RouteActions.For(context.Route, context.Actor).CanAddAgreement)
             {
-                return Result.Failure(context.Actor.Role switch
+                // Only for someone who may add an agreement to this route in this state does the file reach the store.
+                var allowed = context.Route.CanAddAgreement(context.Actor);
+                if (allowed.IsFailure)
                 {
-                    UserRole.Viewer => DomainErrors.Access.ReadOnly,
-                    UserRole.Administrator => DomainErrors.Route.AdministratorDoesNotReport,
-                    _ => DomainErrors.Agreement.NotInThisStatus,
-                });
-            }
+                    return allowed;
+                }
 
-            // The quota (at most 20 versions) is checked before the file reaches the store, not after.
-            var room = context.Route.EnsureRoomForAgreementVersion();
-            if (room.IsFailure)
-            {
-                return room;
-            }
+                // The quota (Route.MaxAgreementVersions) is checked before the file reaches the store, not after.
+                var room = context.Route.EnsureRoomForAgreementVersion();
+                if (room.IsFailure)
+                {
+                    return room;
+                }
 
-            var file = await files.StoreAsync(upload.Content, upload.FileName, context.CancellationToken);
-            if (file.IsFailure)
-            {
-                return file;
-            }
+                var file = await files.StoreAsync(upload.Content, upload.FileName, context.CancellationToken);
+                if (file.IsFailure)
+                {
+                    return file;
+                }
 
-            stored = file.Value;
-            return context.Route.AddAgreement(
-                upload.Kind, upload.SignedOn!.Value, stored, upload.Pages, upload.FundingTransferred, upload.UsesLegalRoom,
-                context.Actor, context.Now);
-        }, cancellationToken);
+                stored = file.Value;
+                return context.Route.AddAgreement(
+                    upload.Kind, upload.SignedOn!.Value, stored, upload.Pages, upload.FundingTransferred, upload.UsesLegalRoom,
+                    context.Actor, context.Now);
+            }, cancellationToken);
         }
         finally
         {

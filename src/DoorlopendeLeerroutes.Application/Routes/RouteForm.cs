@@ -39,7 +39,7 @@ public sealed class RouteForm
 
     public MboLevel Level { get; set; } = MboLevel.Level2;
 
-    public int EntryYear { get; set; } = 3;
+    public int EntryYear { get; set; } = RouteDefinition.UsualEntryYear;
 
     public string FirstSchoolYear { get; set; } = string.Empty;
 
@@ -114,22 +114,12 @@ public sealed class RouteFormValidator : AbstractValidator<RouteForm>
         RuleFor(f => f.FirstSchoolYear).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.FirstSchoolYear)));
         RuleFor(f => f.Location).Custom((_, context) => AddDomainErrors(context, nameof(RouteForm.Location)));
 
-        // R-ROUTE-1: at least one vo and one mbo partner, each institution once.
+        // R-ROUTE-1, as the domain states it (Route.CheckPartners): at least one vo and one mbo partner, each institution once.
         RuleFor(form => form.Partners).Custom((partners, context) =>
         {
-            if (!partners.Any(p => p.Sector == Sector.Vo))
+            foreach (var error in Route.CheckPartners(partners.Select(p => (p.InstitutionId, p.Sector)).ToList()).Errors)
             {
-                context.AddFailure(DomainErrors.Route.VoPartnerRequired.Message);
-            }
-
-            if (!partners.Any(p => p.Sector == Sector.Mbo))
-            {
-                context.AddFailure(DomainErrors.Route.MboPartnerRequired.Message);
-            }
-
-            if (partners.GroupBy(p => p.InstitutionId).Any(g => g.Count() > 1))
-            {
-                context.AddFailure(DomainErrors.Route.PartnerTwice.Message);
+                context.AddFailure(error.Message);
             }
         });
     }

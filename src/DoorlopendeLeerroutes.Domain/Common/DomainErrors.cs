@@ -28,13 +28,13 @@ public static class DomainErrors
             "institution.board_number.invalid", "Het nummer van het bevoegd gezag bestaat uit 5 cijfers.");
 
         public static readonly DomainError BoardNameRequired = new(
-            "institution.board_name.required", "Vul de naam van het bevoegd gezag in (hoogstens 200 tekens).");
+            "institution.board_name.required", $"Vul de naam van het bevoegd gezag in (hoogstens {N(Institutions.Institution.MaxNameLength)} tekens).");
 
         public static readonly DomainError SectorInvalid = new(
             "institution.sector.invalid", "Kies of de instelling een vo-school of een mbo-instelling is.");
 
         public static readonly DomainError NameRequired = new(
-            "institution.name.required", "Vul de naam van de instelling in (hoogstens 200 tekens).");
+            "institution.name.required", $"Vul de naam van de instelling in (hoogstens {N(Institutions.Institution.MaxNameLength)} tekens).");
 
         public static readonly DomainError SiteInvalid = new(
             "institution.site.invalid", "Een vestiging is de BRIN-code met 2 cijfers erachter, bijvoorbeeld 05KO00.");
@@ -53,7 +53,7 @@ public static class DomainErrors
     public static class Route
     {
         public static readonly DomainError NameRequired = new(
-            "route.name.required", "Geef de leerroute een naam (hoogstens 200 tekens).");
+            "route.name.required", $"Geef de leerroute een naam (hoogstens {N(Routes.RouteDefinition.MaxNameLength)} tekens).");
 
         public static readonly DomainError TypeInvalid = new(
             "route.type.invalid", "Kies een doorlopende of een geïntegreerde leerroute.");
@@ -85,7 +85,7 @@ public static class DomainErrors
             "route.target.both", "Vul een crebo-code óf een opleidingsdomein in, niet allebei.");
 
         public static readonly DomainError TrainingDomainTooLong = new(
-            "route.training_domain.too_long", "Het opleidingsdomein mag hoogstens 200 tekens lang zijn.");
+            "route.training_domain.too_long", $"Het opleidingsdomein mag hoogstens {N(Routes.RouteDefinition.MaxTrainingDomainLength)} tekens lang zijn.");
 
         // R-ROUTE-2
         public static readonly DomainError EntreeNotAllowed = new(
@@ -208,7 +208,7 @@ public static class DomainErrors
             "route.reject.only_submitted", "Alleen een ingediende leerroute kan worden afgewezen.");
 
         public static readonly DomainError ReasonRequired = new(
-            "route.reason.required", "Geef een reden (minstens 5 en hoogstens 2000 tekens); de partners krijgen die te zien.");
+            "route.reason.required", $"Geef een reden (minstens {N(Routes.Route.MinReasonLength)} en hoogstens {N(Routes.Route.MaxReasonLength)} tekens); de partners krijgen die te zien.");
 
         // R-ROUTE-11
         public static readonly DomainError OnlyAdministratorEnds = new(
@@ -237,7 +237,7 @@ public static class DomainErrors
             "agreement.file.empty", "Het bestand is leeg. Kies de ondertekende overeenkomst als pdf.");
 
         public static readonly DomainError FileTooLarge = new(
-            "agreement.file.too_large", "Het bestand is groter dan 20 MB. Verklein de pdf (bijvoorbeeld door minder scherp te scannen).");
+            "agreement.file.too_large", $"Het bestand is groter dan {DutchFormat.Megabytes(StoredFile.MaxSizeBytes)}. Verklein de pdf (bijvoorbeeld door minder scherp te scannen).");
 
         public static readonly DomainError NotAPdf = new(
             "agreement.file.not_pdf", "Dit bestand is geen pdf. Upload de overeenkomst als pdf-bestand.");
@@ -308,16 +308,16 @@ public static class DomainErrors
             "Dit nummer begint met 10 maar voldoet niet aan de controle voor een onderwijsnummer, en ook niet aan de elfproef voor een BSN.");
 
         public static readonly DomainError LastNameRequired = new(
-            "pupil.last_name.required", "Vul de achternaam in (hoogstens 100 tekens).");
+            "pupil.last_name.required", $"Vul de achternaam in (hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens).");
 
         public static readonly DomainError FirstNameRequired = new(
-            "pupil.first_name.required", "Vul de voornaam in (hoogstens 100 tekens).");
+            "pupil.first_name.required", $"Vul de voornaam in (hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens).");
 
         public static readonly DomainError PrefixTooLong = new(
-            "pupil.prefix.too_long", "Het tussenvoegsel mag hoogstens 100 tekens lang zijn.");
+            "pupil.prefix.too_long", $"Het tussenvoegsel mag hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens lang zijn.");
 
         public static readonly DomainError AgeOutOfRange = new(
-            "pupil.age.out_of_range", "De leerling moet op de startdatum tussen 10 en 30 jaar oud zijn. Controleer de geboortedatum.");
+            "pupil.age.out_of_range", $"De leerling moet op de startdatum tussen {N(Pupils.Pupil.MinAgeOnStart)} en {N(Pupils.Pupil.MaxAgeOnStart)} jaar oud zijn. Controleer de geboortedatum.");
     }
 
     public static class Enrolment
@@ -337,7 +337,7 @@ public static class DomainErrors
         // R-PRIV-4: a start date is plausible, at most 2 school years after the current one.
         public static DomainError StartTooFarAhead(DateOnly latest) => new(
             "enrolment.start_too_far_ahead",
-            $"De startdatum ligt meer dan 2 schooljaren in de toekomst (uiterlijk {latest.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}). Controleer het jaar.");
+            $"De startdatum ligt meer dan {N(Common.SchoolYear.YearsAhead)} schooljaren in de toekomst (uiterlijk {latest.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}). Controleer het jaar.");
 
         public static readonly DomainError StartAfterRouteEnd = new(
             "enrolment.start_after_route_end", "De startdatum ligt na de einddatum van de leerroute.");
@@ -385,7 +385,7 @@ public static class DomainErrors
             "enrolment.end.note_required", "Licht de uitkomst 'anders' kort toe.");
 
         public static readonly DomainError OutcomeNoteTooLong = new(
-            "enrolment.end.note_too_long", "De toelichting mag hoogstens 500 tekens lang zijn.");
+            "enrolment.end.note_too_long", $"De toelichting mag hoogstens {N(Pupils.Enrolment.MaxOutcomeNoteLength)} tekens lang zijn.");
     }
 
     /// <summary>R-PRIV-4: names and free text hold printable text only (<see cref="PrintableText"/>).</summary>

@@ -115,18 +115,10 @@ public sealed class Route : Entity
     /// </summary>
     public Result Edit(RouteDefinition definition, IReadOnlyList<RoutePartnerInput> partners, Actor actor, DateTime nowUtc)
     {
-        var allowed = EnsureCoordinatorOfPartner(actor);
+        var allowed = CanEdit(actor);
         if (allowed.IsFailure)
         {
             return allowed;
-        }
-
-        if (Status is not (RouteStatus.Draft or RouteStatus.Rejected))
-        {
-            // R-ROUTE-10: a submitted or registered version is not edited in place.
-            return Result.Failure(Status == RouteStatus.Registered
-                ? DomainErrors.Route.RegisteredNotEditable
-                : DomainErrors.Route.NotEditableInStatus);
         }
 
         var partnerResult = BuildPartners(partners, actor);
@@ -146,30 +138,13 @@ public sealed class Route : Entity
     /// <summary>R-ROUTE-8: a coordinator confirms that their own institution takes part; never for another institution.</summary>
     public Result ConfirmParticipation(Guid institutionId, Actor actor, DateTime nowUtc)
     {
-        if (!actor.IsCoordinatorOf(institutionId))
+        var allowed = CanConfirm(institutionId, actor);
+        if (allowed.IsFailure)
         {
-            return Result.Failure(actor.Role == UserRole.Viewer
-                ? DomainErrors.Access.ReadOnly
-                : DomainErrors.Route.ConfirmOnlyOwnInstitution);
+            return allowed;
         }
 
-        var partner = _partners.FirstOrDefault(p => p.InstitutionId == institutionId);
-        if (partner is null)
-        {
-            return Result.Failure(DomainErrors.Route.NotAPartner);
-        }
-
-        if (Status != RouteStatus.Draft)
-        {
-            return Result.Failure(DomainErrors.Route.ConfirmOnlyInDraft);
-        }
-
-        if (partner.HasConfirmed)
-        {
-            return Result.Failure(DomainErrors.Route.AlreadyConfirmed);
-        }
-
-        partner.Confirm(actor.UserId, DutchTime.EnsureUtc(nowUtc));
+        _partners.Single(p => p.InstitutionId == institutionId).Confirm(actor.UserId, DutchTime.EnsureUtc(nowUtc));
         Record(RouteEvent.ParticipationConfirmed, actor, nowUtc, institutionId: institutionId);
         return Result.Success();
     }
@@ -182,15 +157,10 @@ public sealed class Route : Entity
         AgreementKind kind, DateOnly signedOn, StoredFile file, IReadOnlyDictionary<AgreementItem, int> pages,
         bool fundingTransferred, bool usesLegalRoom, Actor actor, DateTime nowUtc)
     {
-        var allowed = EnsureCoordinatorOfPartner(actor);
+        var allowed = CanAddAgreement(actor);
         if (allowed.IsFailure)
         {
             return allowed;
-        }
-
-        if (Status is not (RouteStatus.Draft or RouteStatus.Rejected or RouteStatus.Registered))
-        {
-            return Result.Failure(DomainErrors.Agreement.NotInThisStatus);
         }
 
         var room = EnsureRoomForAgreementVersion();
@@ -232,21 +202,10 @@ public sealed class Route : Entity
     /// </summary>
     public Result Submit(Actor actor, DateTime nowUtc)
     {
-        var allowed = EnsureCoordinatorOfPartner(actor);
+        var allowed = CanSubmit(actor);
         if (allowed.IsFailure)
         {
             return allowed;
-        }
-
-        if (Status != RouteStatus.Draft)
-        {
-            return Result.Failure(DomainErrors.Route.SubmitOnlyFromDraft);
-        }
-
-        var errors = SubmitShortcomings().ToList();
-        if (errors.Count > 0)
-        {
-            return Result.Failure(errors);
         }
 
         Status = RouteStatus.Submitted;
@@ -282,14 +241,10 @@ public sealed class Route : Entity
     /// </summary>
     public Result Register(Actor actor, DateTime nowUtc, Route? previousVersion = null)
     {
-        if (!actor.IsAdministrator)
+        var allowed = CanRegister(actor);
+        if (allowed.IsFailure)
         {
-            return Result.Failure(DomainErrors.Route.OnlyAdministratorRegisters);
-        }
-
-        if (Status != RouteStatus.Submitted)
-        {
-            return Result.Failure(DomainErrors.Route.RegisterOnlySubmitted);
+            return allowed;
         }
 
         if (PreviousVersionId != previousVersion?.Id)
@@ -319,14 +274,10 @@ public sealed class Route : Entity
     /// <summary>R-ROUTE-9: an administrator rejects a submitted route with a reason that the partners see.</summary>
     public Result Reject(Actor actor, string? reason, DateTime nowUtc)
     {
-        if (!actor.IsAdministrator)
+        var allowed = CanReject(actor);
+        if (allowed.IsFailure)
         {
-            return Result.Failure(DomainErrors.Route.OnlyAdministratorRegisters);
-        }
-
-        if (Status != RouteStatus.Submitted)
-        {
-            return Result.Failure(DomainErrors.Route.RejectOnlySubmitted);
+            return allowed;
         }
 
         var trimmed = reason?.Trim();
@@ -353,14 +304,10 @@ public sealed class Route : Entity
     /// </summary>
     public Result End(Actor actor, DateOnly endDate, string? reason, int pupilsStillEnrolled, DateTime nowUtc)
     {
-        if (!actor.IsAdministrator)
+        var allowed = MayEnd(actor);
+        if (allowed.IsFailure)
         {
-            return Result.Failure(DomainErrors.Route.OnlyAdministratorEnds);
-        }
-
-        if (Status != RouteStatus.Registered)
-        {
-            return Result.Failure(DomainErrors.Route.EndOnlyRegistered);
+            return allowed;
         }
 
         var errors = new List<DomainError>();
@@ -410,20 +357,10 @@ public sealed class Route : Entity
     /// </param>
     public Result<Route> StartNewVersion(Actor actor, DateTime nowUtc, int? versionNumber = null)
     {
-        var allowed = EnsureCoordinatorOfPartner(actor);
+        var allowed = CanStartNewVersion(actor);
         if (allowed.IsFailure)
         {
             return Result<Route>.Failure(allowed.Errors);
-        }
-
-        if (Status != RouteStatus.Registered)
-        {
-            return Result<Route>.Failure(DomainErrors.Route.NewVersionOnlyFromRegistered);
-        }
-
-        if (PendingVersionId is not null)
-        {
-            return Result<Route>.Failure(DomainErrors.Route.NewVersionAlreadyPending);
         }
 
         var number = versionNumber ?? VersionNumber + 1;
@@ -455,15 +392,10 @@ public sealed class Route : Entity
     /// </summary>
     public Result Withdraw(Actor actor, DateTime nowUtc, Route? previousVersion = null)
     {
-        var allowed = EnsureCoordinatorOfPartner(actor);
+        var allowed = CanWithdraw(actor);
         if (allowed.IsFailure)
         {
             return allowed;
-        }
-
-        if (Status is not (RouteStatus.Draft or RouteStatus.Rejected))
-        {
-            return Result.Failure(DomainErrors.Route.WithdrawOnlyDraftOrRejected);
         }
 
         if (PreviousVersionId != previousVersion?.Id)
@@ -482,11 +414,113 @@ public sealed class Route : Entity
         return Result.Success();
     }
 
+    // The Can… methods below are the checks of the actions above, without the change: the action runs its Can… first, and
+    // RouteActions asks the same methods, so the route page offers exactly what the action would accept.
+
+    /// <summary>R-ROUTE-10: a partner's coordinator edits a draft or rejected version; a submitted or registered one is not edited in place.</summary>
+    public Result CanEdit(Actor actor) => Check(
+        EnsureCoordinatorOfPartner(actor),
+        Status switch
+        {
+            RouteStatus.Draft or RouteStatus.Rejected => null,
+            RouteStatus.Registered => DomainErrors.Route.RegisteredNotEditable,
+            _ => DomainErrors.Route.NotEditableInStatus,
+        });
+
+    /// <summary>R-ROUTE-8: a coordinator of <paramref name="institutionId"/>, a partner that has not confirmed this draft yet.</summary>
+    public Result CanConfirm(Guid institutionId, Actor actor)
+    {
+        if (!actor.IsCoordinatorOf(institutionId))
+        {
+            return Result.Failure(actor.Role == UserRole.Viewer
+                ? DomainErrors.Access.ReadOnly
+                : DomainErrors.Route.ConfirmOnlyOwnInstitution);
+        }
+
+        var partner = _partners.FirstOrDefault(p => p.InstitutionId == institutionId);
+        if (partner is null)
+        {
+            return Result.Failure(DomainErrors.Route.NotAPartner);
+        }
+
+        if (Status != RouteStatus.Draft)
+        {
+            return Result.Failure(DomainErrors.Route.ConfirmOnlyInDraft);
+        }
+
+        return partner.HasConfirmed ? Result.Failure(DomainErrors.Route.AlreadyConfirmed) : Result.Success();
+    }
+
+    /// <summary>R-AGR-3: a partner's coordinator adds an agreement version to a draft, rejected or registered route.</summary>
+    public Result CanAddAgreement(Actor actor) => Check(
+        EnsureCoordinatorOfPartner(actor),
+        Status is RouteStatus.Draft or RouteStatus.Rejected or RouteStatus.Registered ? null : DomainErrors.Agreement.NotInThisStatus);
+
+    /// <summary>R-ROUTE-7, R-ROUTE-8: a partner's coordinator submits a draft once nothing in <see cref="SubmitShortcomings"/> remains.</summary>
+    public Result CanSubmit(Actor actor)
+    {
+        var allowed = Check(EnsureCoordinatorOfPartner(actor), Status == RouteStatus.Draft ? null : DomainErrors.Route.SubmitOnlyFromDraft);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        var shortcomings = SubmitShortcomings().ToList();
+        return shortcomings.Count > 0 ? Result.Failure(shortcomings) : Result.Success();
+    }
+
+    /// <summary>R-ROUTE-9: an administrator registers a submitted route.</summary>
+    public Result CanRegister(Actor actor) => !actor.IsAdministrator
+        ? Result.Failure(DomainErrors.Route.OnlyAdministratorRegisters)
+        : Status == RouteStatus.Submitted ? Result.Success() : Result.Failure(DomainErrors.Route.RegisterOnlySubmitted);
+
+    /// <summary>R-ROUTE-9: an administrator rejects a submitted route (with a reason, checked by <see cref="Reject"/>).</summary>
+    public Result CanReject(Actor actor) => !actor.IsAdministrator
+        ? Result.Failure(DomainErrors.Route.OnlyAdministratorRegisters)
+        : Status == RouteStatus.Submitted ? Result.Success() : Result.Failure(DomainErrors.Route.RejectOnlySubmitted);
+
+    /// <summary>
+    /// R-ROUTE-11: an administrator ends a registered route that has no new version in preparation. <see cref="End"/>
+    /// reports a pending version together with the other problems of its input.
+    /// </summary>
+    public Result CanEnd(Actor actor)
+    {
+        var allowed = MayEnd(actor);
+        return allowed.IsFailure || PendingVersionId is null ? allowed : Result.Failure(DomainErrors.Route.EndWithPendingVersion);
+    }
+
+    /// <summary>R-ROUTE-10: a partner's coordinator starts one new version of a registered route at a time.</summary>
+    public Result CanStartNewVersion(Actor actor) => Check(
+        EnsureCoordinatorOfPartner(actor),
+        Status != RouteStatus.Registered ? DomainErrors.Route.NewVersionOnlyFromRegistered
+            : PendingVersionId is not null ? DomainErrors.Route.NewVersionAlreadyPending
+            : null);
+
+    /// <summary>A partner's coordinator withdraws a draft or rejected version.</summary>
+    public Result CanWithdraw(Actor actor) => Check(
+        EnsureCoordinatorOfPartner(actor),
+        Status is RouteStatus.Draft or RouteStatus.Rejected ? null : DomainErrors.Route.WithdrawOnlyDraftOrRejected);
+
+    /// <summary>
+    /// R-PUPIL-2: a partner's coordinator enrols pupils only in a registered route. Which schools and dates are allowed is
+    /// checked per enrolment (<see cref="AcceptsPupilsOn"/>, the enrolment's partners).
+    /// </summary>
+    public Result CanEnrol(Actor actor) => Check(
+        EnsureCoordinatorOfPartner(actor),
+        Status == RouteStatus.Registered ? null : DomainErrors.Enrolment.RouteNotRegistered);
+
     /// <summary>Whether pupils may be enrolled on <paramref name="date"/> (R-PUPIL-2).</summary>
     public bool AcceptsPupilsOn(DateOnly date) =>
         Status == RouteStatus.Registered
         && date >= Definition.FirstSchoolYear.FirstDay
         && (EndDate is null || date <= EndDate);
+
+    private static Result Check(Result allowed, DomainError? stateError) =>
+        allowed.IsFailure || stateError is null ? allowed : Result.Failure(stateError);
+
+    private Result MayEnd(Actor actor) => !actor.IsAdministrator
+        ? Result.Failure(DomainErrors.Route.OnlyAdministratorEnds)
+        : Status == RouteStatus.Registered ? Result.Success() : Result.Failure(DomainErrors.Route.EndOnlyRegistered);
 
     private Result EnsureCoordinatorOfPartner(Actor actor)
     {
@@ -502,24 +536,35 @@ public sealed class Route : Entity
             : Result.Failure(DomainErrors.Route.NotAPartner);
     }
 
-    /// <summary>R-ROUTE-1: at least one vo and one mbo partner, each institution once, the actor's own among them.</summary>
-    private static Result<List<RoutePartner>> BuildPartners(IReadOnlyList<RoutePartnerInput> inputs, Actor actor)
+    /// <summary>
+    /// R-ROUTE-1: at least one vo and one mbo partner, each institution once. The one statement of the rule: the route
+    /// form's validator shows these errors while the user chooses, <see cref="Create"/> and <see cref="Edit"/> enforce them.
+    /// </summary>
+    public static Result CheckPartners(IReadOnlyCollection<(Guid InstitutionId, Sector Sector)> partners)
     {
         var errors = new List<DomainError>();
-        if (!inputs.Any(p => p.Institution.Sector == Sector.Vo))
+        if (!partners.Any(p => p.Sector == Sector.Vo))
         {
             errors.Add(DomainErrors.Route.VoPartnerRequired);
         }
 
-        if (!inputs.Any(p => p.Institution.Sector == Sector.Mbo))
+        if (!partners.Any(p => p.Sector == Sector.Mbo))
         {
             errors.Add(DomainErrors.Route.MboPartnerRequired);
         }
 
-        if (inputs.GroupBy(p => p.Institution.Id).Any(g => g.Count() > 1))
+        if (partners.GroupBy(p => p.InstitutionId).Any(g => g.Count() > 1))
         {
             errors.Add(DomainErrors.Route.PartnerTwice);
         }
+
+        return Result.FromErrors(errors);
+    }
+
+    /// <summary>R-ROUTE-1 (<see cref="CheckPartners"/>), and the actor's own institution among them (R-ROUTE-8).</summary>
+    private static Result<List<RoutePartner>> BuildPartners(IReadOnlyList<RoutePartnerInput> inputs, Actor actor)
+    {
+        var errors = CheckPartners(inputs.Select(p => (p.Institution.Id, p.Institution.Sector)).ToList()).Errors.ToList();
 
         if (actor.InstitutionId is not { } own || inputs.All(p => p.Institution.Id != own))
         {

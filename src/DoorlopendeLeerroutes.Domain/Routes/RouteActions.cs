@@ -3,8 +3,9 @@ using DoorlopendeLeerroutes.Domain.Common;
 namespace DoorlopendeLeerroutes.Domain.Routes;
 
 /// <summary>
-/// What a person may do with a route in its current state: the route page shows exactly these actions. The action
-/// methods on <see cref="Route"/> check the same conditions again (and more), so a hidden button is never the guard.
+/// What a person may do with a route in its current state: the route page shows exactly these actions. Each flag is the
+/// outcome of the route's <c>Can…</c> method that the action itself runs first, so a hidden button is never the guard and
+/// a shown one is never refused for a reason the page could have known.
 /// </summary>
 public sealed record RouteActions(
     bool CanEdit,
@@ -21,32 +22,18 @@ public sealed record RouteActions(
 
     public bool Any => CanEdit || CanConfirm || CanAddAgreement || CanSubmit || CanReview || CanStartNewVersion || CanEnd || CanWithdraw;
 
-    public static RouteActions For(Route route, Actor actor)
-    {
-        if (actor.IsAdministrator)
-        {
-            return None with
-            {
-                CanReview = route.Status == RouteStatus.Submitted,
-                CanEnd = route.Status == RouteStatus.Registered && route.PendingVersionId is null,
-            };
-        }
-
-        if (actor.Role != UserRole.Coordinator || actor.InstitutionId is not { } own || !route.IsPartner(own))
-        {
-            return None; // viewers and anyone outside the route change nothing
-        }
-
-        var draftOrRejected = route.Status is RouteStatus.Draft or RouteStatus.Rejected;
-        return new RouteActions(
-            CanEdit: draftOrRejected,
-            CanConfirm: route.Status == RouteStatus.Draft && !route.Partners.Single(p => p.InstitutionId == own).HasConfirmed,
-            CanAddAgreement: draftOrRejected || route.Status == RouteStatus.Registered,
-            CanSubmit: route.Status == RouteStatus.Draft && !route.SubmitShortcomings().Any(),
-            CanReview: false,
-            CanStartNewVersion: route.Status == RouteStatus.Registered && route.PendingVersionId is null,
-            CanEnd: false,
-            CanWithdraw: draftOrRejected,
-            CanEnrol: route.Status == RouteStatus.Registered); // R-PUPIL-2: only in a registered route
-    }
+    /// <summary>
+    /// A projection of the route's own <c>Can…</c> methods: the page offers an action exactly when the action would be
+    /// accepted now, and the rule is written once, in <see cref="Route"/>.
+    /// </summary>
+    public static RouteActions For(Route route, Actor actor) => new(
+        CanEdit: route.CanEdit(actor).IsSuccess,
+        CanConfirm: actor.InstitutionId is { } own && route.CanConfirm(own, actor).IsSuccess,
+        CanAddAgreement: route.CanAddAgreement(actor).IsSuccess,
+        CanSubmit: route.CanSubmit(actor).IsSuccess,
+        CanReview: route.CanRegister(actor).IsSuccess && route.CanReject(actor).IsSuccess,
+        CanStartNewVersion: route.CanStartNewVersion(actor).IsSuccess,
+        CanEnd: route.CanEnd(actor).IsSuccess,
+        CanWithdraw: route.CanWithdraw(actor).IsSuccess,
+        CanEnrol: route.CanEnrol(actor).IsSuccess);
 }

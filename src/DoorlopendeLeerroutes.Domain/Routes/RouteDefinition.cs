@@ -11,6 +11,12 @@ public sealed record RouteDefinition
     public const int MaxNameLength = 200;
     public const int MaxTrainingDomainLength = 200;
 
+    /// <summary>R-ROUTE-5: the vmbo leerjaren pupils enter a route in; the form offers exactly these.</summary>
+    public static IReadOnlyList<int> EntryYears { get; } = [3, 4];
+
+    /// <summary>R-ROUTE-5: most routes start in leerjaar 3; the form proposes it.</summary>
+    public const int UsualEntryYear = 3;
+
     private RouteDefinition(
         string name, RouteType type, VmboProfile profile, IReadOnlyList<Track> tracks, Crebo? crebo,
         string? trainingDomain, MboLevel level, int entryYear, SchoolYear firstSchoolYear, TeachingLocation location,
@@ -144,7 +150,7 @@ public sealed record RouteDefinition
         }
 
         // R-ROUTE-5: pupils enter in leerjaar 3 or 4.
-        if (entryYear is not (3 or 4))
+        if (!EntryYears.Contains(entryYear))
         {
             errors.Add(DomainErrors.Route.EntryYearInvalid);
         }

@@ -14,9 +14,9 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 public sealed class PasswordSignIn(
     UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IAuditTrail audit, TimeProvider time)
 {
-    public const string RefusedMessage =
-        "Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord. Na vijf mislukte pogingen kun je een kwartier "
-        + "niet inloggen. Lukt het daarna nog niet, vraag de beheerder dan om hulp.";
+    public static readonly string RefusedMessage =
+        "Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord. " + SignInPolicy.LockoutRule
+        + " Lukt het daarna nog niet, vraag de beheerder dan om hulp.";
 
     /// <summary>
     /// Every refusal takes at least this long. A hash check costs tens of milliseconds, a lockout update or an audit row a

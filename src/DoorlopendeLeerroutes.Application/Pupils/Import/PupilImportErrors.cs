@@ -13,7 +13,7 @@ public static class PupilImportErrors
 
     public static readonly DomainError FileTooLarge = new(
         "import.file.too_large",
-        string.Create(Dutch, $"Het bestand is groter dan 10 MB. Splits het in kleinere bestanden (hoogstens {PupilImportFormat.MaxRows:N0} leerlingen per bestand)."));
+        string.Create(Dutch, $"Het bestand is groter dan {DutchFormat.Megabytes(PupilImportFormat.MaxBytes)}. Splits het in kleinere bestanden (hoogstens {PupilImportFormat.MaxRows:N0} leerlingen per bestand)."));
 
     public static readonly DomainError TooManyRows = new(
         "import.file.too_many_rows",

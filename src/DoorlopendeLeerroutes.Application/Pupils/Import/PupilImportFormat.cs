@@ -1,3 +1,5 @@
+using DoorlopendeLeerroutes.Domain.Common;
+
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>The file format <c>leerlingen</c> of FORMATS.md §1: its columns and limits.</summary>
@@ -22,4 +24,18 @@ public static class PupilImportFormat
     public static readonly IReadOnlyList<string> Columns = [Number, LastName, Prefix, FirstName, BirthDate, StartDate, Phase, PhaseFrom];
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Number, LastName, FirstName, BirthDate, StartDate, Phase];
+
+    /// <summary>
+    /// The columns as the import panel names them, in order: <c>Leerlingnummer, …, Fase (vo of mbo) en Fase vanaf</c>.
+    /// </summary>
+    public static string ColumnsInWords { get; } =
+        string.Join(", ", Columns.SkipLast(1).Select(Explained)) + " en " + Explained(Columns[^1]);
+
+    /// <summary>The size limit as a person reads it: <c>10 MB</c>.</summary>
+    public static string MaxSizeInWords { get; } = DutchFormat.Megabytes(MaxBytes);
+
+    /// <summary>The row limit as a person reads it: <c>50.000</c>.</summary>
+    public static string MaxRowsInWords { get; } = DutchFormat.Number(MaxRows);
+
+    private static string Explained(string column) => column == Phase ? Phase + " (vo of mbo)" : column;
 }

@@ -14,6 +14,19 @@ public static class DutchLabels
         TimeZoneInfo.ConvertTimeFromUtc(utc, DoorlopendeLeerroutes.Domain.Common.DutchTime.Zone)
             .ToString(withSeconds ? "dd-MM-yyyy HH:mm:ss" : "dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The phases a person can choose, in the order every phase select shows them (vo-fase first).</summary>
+    public static IReadOnlyList<DoorlopendeLeerroutes.Domain.Pupils.Phase> Phases { get; } =
+        [DoorlopendeLeerroutes.Domain.Pupils.Phase.Vo, DoorlopendeLeerroutes.Domain.Pupils.Phase.Mbo];
+
+    /// <summary>A page count in Dutch: <c>1 pagina</c>, <c>3 pagina's</c>.</summary>
+    public static string Pages(int count) => DoorlopendeLeerroutes.Domain.Common.DutchFormat.Count(count, "pagina", "pagina's");
+
+    /// <summary>A date written out: <c>1 oktober 2026</c>.</summary>
+    public static string LongDate(DateOnly date) => DoorlopendeLeerroutes.Domain.Common.DutchFormat.LongDate(date);
+
+    /// <summary>A whole number with a dot between thousands: <c>50.000</c>.</summary>
+    public static string Number(long value) => DoorlopendeLeerroutes.Domain.Common.DutchFormat.Number(value);
+
     public static string PhaseText(DoorlopendeLeerroutes.Domain.Pupils.Phase? phase) => phase switch
     {
         DoorlopendeLeerroutes.Domain.Pupils.Phase.Vo => "vo-fase",
