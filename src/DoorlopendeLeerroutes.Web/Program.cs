@@ -113,6 +113,11 @@ app.UsePasswordChangeRequirement(); // before authorization, which would answer 
 app.UseAuthorization();
 app.UseAntiforgery();
 
+// Static files answer with the build's own cache headers: a fingerprinted file (app.{hash}.css, its name changes with its
+// content) is cached for a year as immutable, any other file is revalidated. Without this setting MapStaticAssets turns
+// every file of a build (not published) manifest, as `dotnet run` and the container image of a build serve, into
+// no-cache, and each page view fetches every file again. Pages and personal-data downloads keep no-store (their own).
+app.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
 app.MapStaticAssets().AllowAnonymous().WithoutSession();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().WithoutSession();
 app.MapAccountEndpoints();
