@@ -59,3 +59,38 @@ public sealed partial class StaticFileCachingTests(ProductionAppFactory app) : I
     [GeneratedRegex("<link rel=\"icon\"[^>]*href=\"(?<path>[^\"]+)\"")]
     private static partial Regex Icon();
 }
+
+/// <summary>
+/// The same in Development (<c>dotnet run</c>), for a signed-in user: package files too (served from the package there),
+/// while the signed-in page itself is not stored.
+/// </summary>
+public sealed partial class StaticFileCachingSignedInTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_signed_in_user_gets_fingerprinted_files_cached_as_immutable_and_the_page_not_stored()
+    {
+        using var client = await app.SignedInClientAsync(SignIn.VoCoordinator);
+        using var page = await client.GetAsync("/", Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+
+        var assets = Fingerprinted().Matches(html).Select(m => m.Groups["path"].Value).ToList();
+        Assert.Contains(assets, a => a.StartsWith("_content/MudBlazor/", StringComparison.Ordinal) && a.EndsWith(".js", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            using var response = await client.GetAsync("/" + asset, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var cacheControl = response.Headers.CacheControl;
+            Assert.True(cacheControl is { NoStore: false, NoCache: false, MaxAge.TotalDays: >= 365 }, $"{asset}: Cache-Control {cacheControl}");
+            Assert.Contains("immutable", cacheControl.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(page.Headers.CacheControl?.NoStore, $"page: Cache-Control {page.Headers.CacheControl}");
+    }
+
+    [GeneratedRegex("""(?:href|src)="(?<path>[^"]+\.[a-z0-9]{8,}\.(?:css|js))" """, RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex Fingerprinted();
+}
+

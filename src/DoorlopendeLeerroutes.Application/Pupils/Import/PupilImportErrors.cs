@@ -6,7 +6,7 @@ namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 /// <summary>The import's own messages (FORMATS.md common rules and §1); the rules of the domain bring their own.</summary>
 public static class PupilImportErrors
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static CultureInfo Dutch => DutchFormat.Culture;
 
     private static readonly string SaveAsCsvUtf8 =
         "Sla het bestand in Excel op via Opslaan als → \"CSV UTF-8\" en kies het opnieuw.";

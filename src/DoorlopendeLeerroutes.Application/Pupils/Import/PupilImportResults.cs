@@ -70,7 +70,7 @@ public sealed record PupilImportTotals(int New, int PhaseChanges, int Unchanged)
     /// <summary>"12 leerlingen ingeschreven, 3 fasewijzigingen, 5 ongewijzigd".</summary>
     public string Summary()
     {
-        var dutch = CultureInfo.GetCultureInfo("nl-NL");
+        var dutch = DutchFormat.Culture;
         return string.Create(dutch, $"{New:N0} {(New == 1 ? "leerling" : "leerlingen")} ingeschreven, ")
                + string.Create(dutch, $"{PhaseChanges:N0} {(PhaseChanges == 1 ? "fasewijziging" : "fasewijzigingen")}, {Unchanged:N0} ongewijzigd");
     }
