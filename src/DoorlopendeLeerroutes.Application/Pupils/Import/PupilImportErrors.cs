@@ -95,7 +95,7 @@ public static class PupilImportErrors
 
     public static readonly DomainError PreviewExpired = new(
         "import.preview_expired",
-        "Dit voorbeeld is ouder dan een kwartier en is daarom gewist; er is niets opgeslagen. Kies het bestand opnieuw.");
+        string.Create(Dutch, $"Dit voorbeeld is ouder dan {PupilImportPreview.Lifetime.TotalMinutes:0} minuten en is daarom gewist; er is niets opgeslagen. Kies het bestand opnieuw."));
 
     private static string SeparatorName(char separator) => separator switch
     {
