@@ -111,7 +111,8 @@ public static class DomainErrors
 
         // R-ROUTE-5
         public static readonly DomainError EntryYearInvalid = new(
-            "route.entry_year.invalid", "Leerlingen stromen in in leerjaar 3 of leerjaar 4 van het vmbo.");
+            "route.entry_year.invalid",
+            $"Leerlingen stromen in in leerjaar {string.Join(" of leerjaar ", Routes.RouteDefinition.EntryYears.Select(N))} van het vmbo.");
 
         // R-AGR-5 (warnings)
         public static readonly DomainError WorkBasedTrackNeedsOwnAgreement = new(

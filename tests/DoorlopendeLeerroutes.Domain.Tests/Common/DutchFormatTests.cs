@@ -31,6 +31,7 @@ public class DutchFormatTests
     {
         Assert.Contains($"hoogstens {RouteDefinition.MaxNameLength} tekens", DomainErrors.Route.NameRequired.Message, StringComparison.Ordinal);
         Assert.Contains($"minstens {Route.MinReasonLength} en hoogstens {Route.MaxReasonLength} tekens", DomainErrors.Route.ReasonRequired.Message, StringComparison.Ordinal);
+        Assert.Equal("Leerlingen stromen in in leerjaar 3 of leerjaar 4 van het vmbo.", DomainErrors.Route.EntryYearInvalid.Message);
         Assert.Contains("groter dan 20 MB", DomainErrors.Agreement.FileTooLarge.Message, StringComparison.Ordinal);
         Assert.Contains($"tussen {Pupil.MinAgeOnStart} en {Pupil.MaxAgeOnStart} jaar", DomainErrors.Pupil.AgeOutOfRange.Message, StringComparison.Ordinal);
     }
