@@ -115,8 +115,9 @@ app.UseAntiforgery();
 
 // Static files answer with the build's own cache headers: a fingerprinted file (app.{hash}.css, its name changes with its
 // content) is cached for a year as immutable, any other file is revalidated. Without this setting MapStaticAssets turns
-// every file of a build (not published) manifest, as `dotnet run` and the container image of a build serve, into
-// no-cache, and each page view fetches every file again. Pages and personal-data downloads keep no-store (their own).
+// every file of a build (not published) manifest, which `dotnet run` and the test host serve, into no-cache, so each page
+// view fetched every file again; a published app (the container) had the right headers already, now both agree. Pages
+// and personal-data downloads keep their own no-store.
 app.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
 app.MapStaticAssets().AllowAnonymous().WithoutSession();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().WithoutSession();
