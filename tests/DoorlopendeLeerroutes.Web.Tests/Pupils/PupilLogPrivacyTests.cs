@@ -79,6 +79,9 @@ public sealed class PupilLogPrivacyTests(PupilLogPrivacyTests.DebugLoggingApp ap
     /// <summary>The app with every log source at Debug, as someone chasing a problem in production might set it.</summary>
     public sealed class DebugLoggingApp : AppFactory
     {
+        /// <summary>The seeding of the demo pupils is logged at Debug too, and must leave no number in this app's log.</summary>
+        protected override bool StartsFromTemplate => false;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

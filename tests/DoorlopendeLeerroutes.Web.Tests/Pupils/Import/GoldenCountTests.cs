@@ -104,6 +104,9 @@ public sealed class GoldenCountTests(GoldenCountTests.August2025App app) : IClas
     {
         public MovableClock Clock { get; } = new(Moment(2025, 8, 25));
 
+        /// <summary>The demo data is seeded on this clock's day, not on the template's.</summary>
+        protected override bool StartsFromTemplate => false;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
