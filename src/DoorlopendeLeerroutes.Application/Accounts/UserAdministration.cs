@@ -53,12 +53,6 @@ public sealed class UserAdministration(
             return Result.Failure(AccountErrors.NotFound);
         }
 
-        if (before.Role == UserRole.Administrator && form.Role != UserRole.Administrator && !before.IsDisabled
-            && await accounts.CountActiveAdministratorsAsync(cancellationToken) <= 1)
-        {
-            return Result.Failure(AccountErrors.LastAdministrator);
-        }
-
         var changed = await accounts.ChangeAsync(userId, form.DisplayName.Trim(), form.Role, form.InstitutionId, cancellationToken);
         if (changed.IsSuccess)
         {
@@ -97,12 +91,6 @@ public sealed class UserAdministration(
         if (user is null)
         {
             return Result.Failure(AccountErrors.NotFound);
-        }
-
-        if (disabled && user.Role == UserRole.Administrator && !user.IsDisabled
-            && await accounts.CountActiveAdministratorsAsync(cancellationToken) <= 1)
-        {
-            return Result.Failure(AccountErrors.LastAdministrator);
         }
 
         var result = await accounts.SetDisabledAsync(userId, disabled, cancellationToken);

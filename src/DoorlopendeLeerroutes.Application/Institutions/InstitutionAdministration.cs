@@ -43,13 +43,10 @@ public sealed class InstitutionAdministration(IApplicationDbContextFactory conte
         }
 
         db.Institutions.Add(institution);
-        try
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Result<Guid>.Failure(DomainErrors.Institution.BrinNotUnique);
+            return Result<Guid>.Failure(saved.Errors);
         }
 
         await audit.RecordAsync(AuditKind.InstitutionCreated, scope.User.UserId, institution.Brin.Value, institution.Name, cancellationToken);
@@ -63,7 +60,7 @@ public sealed class InstitutionAdministration(IApplicationDbContextFactory conte
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (institution is null)
         {
-            return Result.Failure(AccountErrors.NotFound);
+            return Result.Failure(InstitutionErrors.NotFound);
         }
 
         var updated = institution.Update(form.Brin, form.Name, form.Sector, form.BoardNumber, form.BoardName);
@@ -79,17 +76,10 @@ public sealed class InstitutionAdministration(IApplicationDbContextFactory conte
 
         // The version the form was loaded with: a save over someone else's change is refused, not merged.
         db.Entry(institution).Property(i => i.Version).OriginalValue = form.Version;
-        try
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Failure(AccountErrors.ConcurrencyConflict);
-        }
-        catch (DbUpdateException)
-        {
-            return Result.Failure(DomainErrors.Institution.BrinNotUnique);
+            return saved;
         }
 
         await audit.RecordAsync(AuditKind.InstitutionChanged, scope.User.UserId, institution.Brin.Value, institution.Name, cancellationToken);

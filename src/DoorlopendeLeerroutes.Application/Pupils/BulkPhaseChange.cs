@@ -123,14 +123,11 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
         if (changed.Count > 0)
         {
             audit.RecordWith(db, scope.User, changed.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, "groepswijziging")).ToList());
-            try
+            // Someone changed one of these pupils meanwhile (its version token moved on): nothing is saved.
+            var saved = await db.TrySaveChangesAsync(cancellationToken);
+            if (saved.IsFailure)
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Someone changed one of these pupils meanwhile (its version token moved on): nothing is saved.
-                return Result<BulkPhaseOutcome>.Failure(AccountErrors.ConcurrencyConflict);
+                return Result<BulkPhaseOutcome>.Failure(saved.Errors);
             }
         }
 

@@ -132,22 +132,10 @@ public sealed class EnrolPupil(
 
         db.Enrolments.Add(enrolment.Value);
         audit.RecordWith(db, scope.User, [AuditEvent.PupilEnrolled(enrolment.Value.Id, pupil.Id)]);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when ((ex.InnerException?.Message ?? string.Empty).Contains("Enrolments", StringComparison.Ordinal))
-        {
-            // Someone enrolled the same pupil at the same moment: the open-enrolment index refused this one.
-            return Result<Guid>.Failure(DomainErrors.Enrolment.AlreadyActiveElsewhere);
-        }
-        catch (DbUpdateException)
-        {
-            // The same new pupil created by someone else at the same moment.
-            return Result<Guid>.Failure(Accounts.AccountErrors.ConcurrencyConflict);
-        }
-
-        return Result<Guid>.Success(enrolment.Value.Id);
+        // Someone enrolled the same pupil, or created the same new pupil, at the same moment: the unique indexes refuse
+        // this one with the rule's message.
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        return saved.IsSuccess ? Result<Guid>.Success(enrolment.Value.Id) : Result<Guid>.Failure(saved.Errors);
     }
 
     /// <summary>

@@ -116,15 +116,7 @@ public sealed class EnrolmentActions(IApplicationDbContextFactory contexts, Acce
         }
 
         audit.RecordWith(db, scope.User, [changed(enrolment)]);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Result.Failure(AccountErrors.ConcurrencyConflict);
-        }
-
-        return result;
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        return saved.IsSuccess ? result : saved;
     }
 }

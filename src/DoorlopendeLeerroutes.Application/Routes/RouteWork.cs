@@ -48,18 +48,8 @@ public sealed class RouteWork(IApplicationDbContextFactory contexts, AccessScope
             return result;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A stale version, or a simultaneous change that hit a unique index first (two uploads getting the same
-            // agreement number): both mean someone else changed this route meanwhile.
-            return Result<T>.Failure(AccountErrors.ConcurrencyConflict);
-        }
-
-        return result;
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        return saved.IsSuccess ? result : Result<T>.Failure(saved.Errors);
     }
 
     public async Task<Result> RunAsync(

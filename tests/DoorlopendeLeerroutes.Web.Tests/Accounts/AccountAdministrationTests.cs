@@ -144,7 +144,7 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
         mine.Name = "Iets anders";
         var result = await institutions.UpdateAsync(id, mine, Ct);
 
-        Assert.Contains(result.Errors, e => e.Code == AccountErrors.ConcurrencyConflict.Code);
+        Assert.Contains(result.Errors, e => e.Code == CommonErrors.ConcurrencyConflict.Code);
         Assert.Equal("Vakschool Techniek Noord (nieuwe naam)", (await institutions.LoadAsync(id, Ct))!.Name);
     }
 

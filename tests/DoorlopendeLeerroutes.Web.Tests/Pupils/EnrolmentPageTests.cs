@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Pupils;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -31,7 +32,7 @@ public sealed class EnrolmentPageTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains(after.Phases, p => p.RecordedBy.Contains("ROC Rivierenland", StringComparison.Ordinal));
 
         var stale = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator)).RecordPhaseAsync(id, before.Version, other == Phase.Vo ? Phase.Mbo : Phase.Vo, today, Ct);
-        Assert.Contains(stale.Errors, e => e.Code == AccountErrors.ConcurrencyConflict.Code);
+        Assert.Contains(stale.Errors, e => e.Code == CommonErrors.ConcurrencyConflict.Code);
     }
 
     [Fact]

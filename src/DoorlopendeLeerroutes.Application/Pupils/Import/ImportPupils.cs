@@ -134,17 +134,17 @@ public sealed class ImportPupils(
             .. plan.NewEnrolments.Select(e => AuditEvent.PupilEnrolled(e.Id, e.PupilId, Where)),
             .. plan.PhaseChanges.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, Where)),
         ]);
-        try
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Not logged with the exception: a provider's message may quote the duplicate key, a pupil number (R-PUPIL-8).
-            logger.LogWarning("Pupil import for route {RouteId} not stored: a simultaneous change came first", preview.RouteId);
+            // A conflict or a unique index (the same pupil enrolled or created by someone else): the import as a whole
+            // changed meanwhile. Nothing of the provider's message is logged; it may quote a key (R-PUPIL-8).
+            logger.LogWarning(
+                "Pupil import for route {RouteId} not stored: a simultaneous change came first ({ErrorCode})", preview.RouteId, saved.Errors[0].Code);
             return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.ChangedMeanwhile)]);
         }
+
+        await transaction.CommitAsync(cancellationToken);
 
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
         logger.LogInformation(
