@@ -13,7 +13,7 @@ public sealed record NewAccount(Guid UserId, string Email, string OneTimePasswor
 
 /// <summary>
 /// Accounts in the identity store. Implemented with ASP.NET Core Identity in Infrastructure; callers go through
-/// <see cref="UserAdministration"/>, which checks the role and writes the audit log.
+/// the account use cases (<see cref="CreateUser"/>, <see cref="ChangeUser"/>, …), which check the role and write the audit log.
 /// </summary>
 public interface IUserAccounts
 {

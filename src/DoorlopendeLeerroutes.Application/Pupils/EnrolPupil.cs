@@ -43,26 +43,18 @@ public sealed class EnrolPupil(
     IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, PupilNumberGuard guard, IAuditTrail audit,
     TimeProvider time)
 {
-    public static readonly DomainError DateRequired = new("enrolment.dates.required", "Vul de geboortedatum en de startdatum in.");
-
-    public static readonly DomainError DetailsDoNotMatch = new(
-        "enrolment.pupil.details_mismatch",
-        "De achternaam of geboortedatum klopt niet bij dit leerlingnummer. Controleer de gegevens.");
-
     private const string Where = "inschrijven";
-
-    public static readonly DomainError InstitutionsRequired = new("enrolment.institutions.required", "Kies de vo-school en de mbo-instelling van de leerling.");
 
     public async Task<Result<Guid>> ExecuteAsync(Guid routeId, EnrolForm form, CancellationToken cancellationToken = default)
     {
         if (form.BirthDate is not { } birthDate || form.StartDate is not { } startDate)
         {
-            return Result<Guid>.Failure(DateRequired);
+            return Result<Guid>.Failure(PupilErrors.DatesRequired);
         }
 
         if (form.VoInstitutionId is not { } vo || form.MboInstitutionId is not { } mbo)
         {
-            return Result<Guid>.Failure(InstitutionsRequired);
+            return Result<Guid>.Failure(PupilErrors.InstitutionsRequired);
         }
 
         await using var db = await contexts.CreateAsync(cancellationToken);
@@ -110,7 +102,7 @@ public sealed class EnrolPupil(
         {
             // A pupil of the user's own institution (an earlier enrolment) is only enrolled again when the typed last
             // name and birth date match, so a typo in the number does not attach the wrong pupil.
-            return Result<Guid>.Failure(DetailsDoNotMatch);
+            return Result<Guid>.Failure(PupilErrors.DetailsDoNotMatch);
         }
 
         var others = await db.Enrolments.Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
@@ -159,7 +151,7 @@ public sealed class EnrolPupil(
 
         if (vo is null || mbo is null)
         {
-            return [InstitutionsRequired];
+            return [PupilErrors.InstitutionsRequired];
         }
 
         var errors = new List<DomainError>();

@@ -12,6 +12,4 @@ public static class RouteErrors
     public static readonly DomainError CodeTaken = new("route.code.taken", "Deze routecode is intussen aan een andere leerroute gegeven. Probeer het opnieuw.");
 
     public static readonly DomainError PartnerUnknown = new("route.partner.unknown", "Een gekozen partner bestaat niet (meer).");
-
-    public static readonly DomainError FileRequired = new("agreement.file.required", "Kies het pdf-bestand van de overeenkomst.");
 }

@@ -22,9 +22,8 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
     public async Task Unknown_wrong_locked_and_disabled_accounts_get_the_same_message()
     {
         await LockAsync(SignIn.UnrelatedCoordinator);
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var disabled = await app.UserAsync(SignIn.VoViewer);
-        Assert.True((await administration.SetDisabledAsync(disabled.UserId, disabled: true, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(disabled.UserId, disabled: true, Ct)).IsSuccess);
 
         var messages = new Dictionary<string, string>
         {
@@ -42,7 +41,7 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains(log, e => e.Kind == AuditKind.LockedOut && e.Subject == SignIn.UnrelatedCoordinator);
         Assert.Contains(log, e => e.Kind == AuditKind.SignInRefusedDisabled && e.Subject == SignIn.VoViewer);
         Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.Subject == Unknown);
-        Assert.True((await administration.SetDisabledAsync(disabled.UserId, disabled: false, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(disabled.UserId, disabled: false, Ct)).IsSuccess);
     }
 
     [Fact]

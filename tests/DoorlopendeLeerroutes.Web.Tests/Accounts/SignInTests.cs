@@ -98,9 +98,8 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Guessing_the_password_of_a_disabled_account_counts_towards_the_lockout()
     {
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var user = await app.UserAsync(SignIn.MboCoordinator);
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: true, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: true, Ct)).IsSuccess);
         using var client = app.AnonymousClient();
 
         using var wrong = await SignIn.PostLoginAsync(client, SignIn.MboCoordinator, "Fout-wachtwoord-1");
@@ -116,7 +115,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         // The same words as a wrong password (issue 11); the refusal of the disabled account is in the audit log.
         Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await right.Content.ReadAsStringAsync(Ct)));
         Assert.Contains(await AuditAsync(), e => e.Kind == AuditKind.SignInRefusedDisabled && e.Subject == SignIn.MboCoordinator);
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: false, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: false, Ct)).IsSuccess);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
 
         if (!EnrolPupil.SamePerson(pupil, row.LastName, row.BirthDate))
         {
-            errors.Add((PupilImportFormat.Number, EnrolPupil.DetailsDoNotMatch));
+            errors.Add((PupilImportFormat.Number, PupilErrors.DetailsDoNotMatch));
             return null;
         }
 
