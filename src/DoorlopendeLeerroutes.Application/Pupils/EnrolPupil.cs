@@ -25,6 +25,20 @@ public sealed class EnrolForm
 
     public DateOnly? StartDate { get; set; }
 
+    /// <summary><see cref="BirthDate"/> as a date picker holds it (MudBlazor picks <see cref="DateTime"/>).</summary>
+    public DateTime? BirthDateValue
+    {
+        get => BirthDate?.ToDateTime(TimeOnly.MinValue);
+        set => BirthDate = value is { } date ? DateOnly.FromDateTime(date) : null;
+    }
+
+    /// <summary><see cref="StartDate"/> as a date picker holds it.</summary>
+    public DateTime? StartDateValue
+    {
+        get => StartDate?.ToDateTime(TimeOnly.MinValue);
+        set => StartDate = value is { } date ? DateOnly.FromDateTime(date) : null;
+    }
+
     public Guid? VoInstitutionId { get; set; }
 
     public Guid? MboInstitutionId { get; set; }

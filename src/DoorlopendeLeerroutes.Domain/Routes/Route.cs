@@ -77,6 +77,19 @@ public sealed class Route : Entity
 
     public IEnumerable<RoutePartner> PartnersIn(Sector sector) => _partners.Where(p => p.Sector == sector);
 
+    /// <summary>
+    /// The school a new enrolment of this sector gets unless the user chooses: the user's own institution when it is a
+    /// partner of that sector, else the only partner of that sector, else none (the user must choose).
+    /// </summary>
+    public Guid? DefaultPartner(Sector sector, Guid? ownInstitution) =>
+        DefaultPartnerAmong(PartnersIn(sector).Select(p => p.InstitutionId).ToList(), ownInstitution);
+
+    /// <summary><see cref="DefaultPartner"/> over the partners of one sector as a screen lists them.</summary>
+    public static Guid? DefaultPartnerAmong(IReadOnlyCollection<Guid> partnersOfOneSector, Guid? ownInstitution) =>
+        ownInstitution is { } own && partnersOfOneSector.Contains(own) ? own
+        : partnersOfOneSector.Count == 1 ? partnersOfOneSector.First()
+        : null;
+
     private List<AgreementParty> AgreementParties =>
         _partners.Select(p => new AgreementParty(p.InstitutionId, p.BoardNumber)).ToList();
 

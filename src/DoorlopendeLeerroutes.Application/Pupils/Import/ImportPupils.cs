@@ -168,23 +168,14 @@ public sealed class ImportPupils(
         }
 
         var actor = scope.User.ToActor();
-        var vo = choice.VoInstitutionId ?? DefaultPartner(route, Sector.Vo, actor);
-        var mbo = choice.MboInstitutionId ?? DefaultPartner(route, Sector.Mbo, actor);
+        var vo = choice.VoInstitutionId ?? route.DefaultPartner(Sector.Vo, actor.InstitutionId);
+        var mbo = choice.MboInstitutionId ?? route.DefaultPartner(Sector.Mbo, actor.InstitutionId);
 
         // Checked once for the whole file, so a wrong choice is one message, not one per row.
         var errors = await EnrolPupil.MayEnrolAsync(scope, route, actor, vo, mbo, "leerlingen importeren", cancellationToken);
         return errors.Count > 0
             ? Result<PupilImportPlanner.Target>.Failure(errors)
             : Result<PupilImportPlanner.Target>.Success(new PupilImportPlanner.Target(route, actor, vo!.Value, mbo!.Value, time.GetUtcNow().UtcDateTime));
-    }
-
-    /// <summary>As on the enrolment form: the user's own institution when it is a partner of that kind, else the only one.</summary>
-    private static Guid? DefaultPartner(Route route, Sector sector, Actor actor)
-    {
-        var partners = route.PartnersIn(sector).Select(p => p.InstitutionId).ToList();
-        return actor.InstitutionId is { } own && partners.Contains(own) ? own
-            : partners.Count == 1 ? partners[0]
-            : null;
     }
 
     /// <summary>The file's bytes, or null when there are more than <paramref name="limit"/>: never more is read.</summary>
