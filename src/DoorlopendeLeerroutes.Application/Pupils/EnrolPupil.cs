@@ -168,16 +168,7 @@ public sealed class EnrolPupil(
             return [PupilErrors.InstitutionsRequired];
         }
 
-        var errors = new List<DomainError>();
-        if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == vo))
-        {
-            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
-        }
-
-        if (!route.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mbo))
-        {
-            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
-        }
+        var errors = route.CheckEnrolmentPartners(vo.Value, mbo.Value).Errors.ToList();
 
         if (errors.Count == 0 && !actor.IsCoordinatorOf(vo.Value) && !actor.IsCoordinatorOf(mbo.Value))
         {

@@ -229,14 +229,10 @@ internal sealed class UserAccounts(
 
     private async Task<Result> CheckInstitutionAsync(UserRole role, Guid? institutionId, CancellationToken cancellationToken)
     {
-        if (role == UserRole.Administrator)
+        var byRole = role.CheckInstitution(institutionId);
+        if (byRole.IsFailure || institutionId is null)
         {
-            return institutionId is null ? Result.Success() : Result.Failure(AccountErrors.AdministratorHasNoInstitution);
-        }
-
-        if (institutionId is null)
-        {
-            return Result.Failure(AccountErrors.InstitutionRequired);
+            return byRole;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
