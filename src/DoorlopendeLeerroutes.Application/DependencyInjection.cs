@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<StartNewRouteVersion>();
         services.AddScoped<EndRoute>();
         services.AddScoped<WithdrawRoute>();
+        services.AddScoped<PerformRouteAction>();
         services.AddScoped<Agreements.AddAgreement>();
         services.AddScoped<Agreements.AgreementDownloadQuery>();
         services.AddScoped<InstitutionListQuery>();

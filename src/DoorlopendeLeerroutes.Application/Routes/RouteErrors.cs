@@ -11,5 +11,7 @@ public static class RouteErrors
     /// <summary>Two new routes got the same code at the same moment; creating one tries again with the next number.</summary>
     public static readonly DomainError CodeTaken = new("route.code.taken", "Deze routecode is intussen aan een andere leerroute gegeven. Probeer het opnieuw.");
 
+    public static readonly DomainError EndDateRequired = new("route.end.date_required", "Vul de datum in vanaf wanneer de leerroute stopt.");
+
     public static readonly DomainError PartnerUnknown = new("route.partner.unknown", "Een gekozen partner bestaat niet (meer).");
 }
