@@ -36,7 +36,7 @@ public sealed class OneTimePasswordExpiryTests(SessionTests.ClockApp app) : ICla
 
         Assert.Equal(HttpStatusCode.OK, expired.StatusCode); // not signed in
         var expiredPage = await expired.Content.ReadAsStringAsync(Ct);
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(expiredPage));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(expiredPage));
         Assert.Equal(SignIn.ErrorText(await wrong.Content.ReadAsStringAsync(Ct)), SignIn.ErrorText(expiredPage));
         Assert.DoesNotContain("verlopen", expiredPage, StringComparison.OrdinalIgnoreCase);
 

@@ -56,7 +56,7 @@ public sealed class SessionTests(SessionTests.ClockApp app) : IClassFixture<Sess
 
         Assert.StartsWith("/account/login", after.RedirectTarget(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(Web.Accounts.PasswordSignIn.RefusedMessage, SignIn.ErrorText(await again.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(Application.Accounts.SignInPolicy.RefusedMessage, SignIn.ErrorText(await again.Content.ReadAsStringAsync(Ct)));
 
         Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: false, Ct)).IsSuccess);
         using var client2 = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);

@@ -34,7 +34,7 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
             ["disabled, right password"] = await RefusalAsync(SignIn.VoViewer, AccountSeeder.DemoPassword),
         };
 
-        Assert.All(messages, m => Assert.True(m.Value == PasswordSignIn.RefusedMessage, $"{m.Key}: {m.Value}"));
+        Assert.All(messages, m => Assert.True(m.Value == SignInPolicy.RefusedMessage, $"{m.Key}: {m.Value}"));
 
         // The audit log (internal) still tells them apart.
         var log = (await (await app.ServiceAsAsync<AuditLogQuery>(SignIn.Administrator)).ListAsync(AuditFilter.None, new Application.Common.PageRequest(0, 200), Ct)).Items;
@@ -64,7 +64,7 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
         var medians = new[] { Median(unknown), Median(wrong), Median(locked) };
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"Median refusal unknown/wrong/locked: {string.Join(" / ", medians.Select(m => m.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
-        var floor = PasswordSignIn.MinimumRefusalTime;
+        var floor = SignInPolicy.MinimumRefusalTime;
         Assert.All(medians, median => Assert.True(median >= floor * 0.95, $"A refusal took {median.TotalMilliseconds:0} ms, under the floor"));
         var spread = medians.Max() - medians.Min();
         Assert.True(
@@ -108,7 +108,7 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
         using var response = await client.PostAsync("/account/login", content, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         watch.Stop();
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(body));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(body));
         return watch.Elapsed;
     }
 
