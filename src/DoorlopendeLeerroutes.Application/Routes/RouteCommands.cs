@@ -41,15 +41,18 @@ public sealed class CreateRoute(IApplicationDbContextFactory contexts, AccessSco
             }
 
             db.Routes.Add(created.Value);
-            try
+            var saved = await db.TrySaveChangesAsync(cancellationToken);
+            if (saved.IsSuccess)
             {
-                await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(created.Value.Id, created.Warnings);
             }
-            catch (DbUpdateException) when (attempt < 5)
+
+            if (!saved.HasError(RouteErrors.CodeTaken.Code) || attempt >= 5)
             {
-                // taken meanwhile: next attempt
+                return Result<Guid>.Failure(saved.Errors);
             }
+
+            // The code was taken meanwhile: next attempt.
         }
     }
 }

@@ -43,9 +43,9 @@ public sealed class PupilLogPrivacyTests(PupilLogPrivacyTests.DebugLoggingApp ap
             MboInstitutionId = details.Partners.First(p => p.Brin == "25PG").InstitutionId,
         }, Ct));
         var enrolments = await kit.EnrolmentsAsync(route);
-        var actions = await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator);
+        var recordPhase = await app.ServiceAsAsync<RecordPhase>(SignIn.VoCoordinator);
         var firstEnrolment = enrolments.Single(e => e.Number == first).Enrolment;
-        RouteWorkflow.Ok(await actions.RecordPhaseAsync(firstEnrolment.Id, firstEnrolment.Version, Phase.Mbo, ImportKit.Start.AddDays(3), Ct));
+        RouteWorkflow.Ok(await recordPhase.ExecuteAsync(firstEnrolment.Id, firstEnrolment.Version, Phase.Mbo, ImportKit.Start.AddDays(3), Ct));
         var bulk = await app.ServiceAsAsync<BulkPhaseChange>(SignIn.VoCoordinator);
         Assert.True((await bulk.ExecuteAsync(route, enrolments.Select(e => e.Enrolment.Id).ToList(), Phase.Mbo, ImportKit.Start.AddDays(10), Ct)).IsSuccess);
 

@@ -143,7 +143,7 @@ public sealed class PupilImportRejectionTests(AppFactory app) : IClassFixture<Ap
 
         var error = Assert.Single(await RejectedAsync(route, ImportKit.File(ImportKit.Row(number, lastName: "Anders", birthDate: ImportKit.Date(birthDate)))));
 
-        Assert.Equal("regel 2, kolom Leerlingnummer: " + EnrolPupil.DetailsDoNotMatch.Message, error.Text);
+        Assert.Equal("regel 2, kolom Leerlingnummer: " + PupilErrors.DetailsDoNotMatch.Message, error.Text);
     }
 
     [Fact]
