@@ -2,7 +2,7 @@ using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Application.Routes;
 
-/// <summary>The buttons of the route page's action panel (DOMAIN.md §4), one use case each.</summary>
+/// <summary>The buttons of the route page's action panel (docs/domain.md §4), one use case each.</summary>
 public enum RouteAction
 {
     Confirm,

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Routes;
 
-// The route actions of DOMAIN.md §4, one class per action. Each loads the route through RouteWork (access, concurrency,
+// The route actions of docs/domain.md §4, one class per action. Each loads the route through RouteWork (access, concurrency,
 // one save) and leaves the rules to the Route aggregate.
 
 /// <summary>A coordinator starts a new route with partners (R-ROUTE-1…6); it gets the next code of its first school year.</summary>
@@ -57,7 +57,7 @@ public sealed class CreateRoute(IApplicationDbContextFactory contexts, AccessSco
     }
 }
 
-/// <summary>Changes a draft or rejected route; partners confirm again (DOMAIN.md §4.3).</summary>
+/// <summary>Changes a draft or rejected route; partners confirm again (docs/domain.md §4.3).</summary>
 public sealed class EditRoute(RouteWork work)
 {
     public Task<Result> ExecuteAsync(Guid routeId, RouteForm form, CancellationToken cancellationToken = default) =>

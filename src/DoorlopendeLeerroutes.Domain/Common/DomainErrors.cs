@@ -5,7 +5,7 @@ namespace DoorlopendeLeerroutes.Domain.Common;
 
 /// <summary>
 /// Every rule a user can break, with a stable code and the Dutch message shown to them. Messages name the rule in
-/// plain words, as a school administrator would say it; the rule ids of DOMAIN.md are in the comments.
+/// plain words, as a school administrator would say it; the rule ids of docs/domain.md are in the comments.
 /// </summary>
 public static class DomainErrors
 {

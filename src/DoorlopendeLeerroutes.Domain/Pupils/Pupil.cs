@@ -7,7 +7,7 @@ public sealed class Pupil : Entity
 {
     public const int MaxNamePartLength = 100;
 
-    // FORMATS.md §1: a pupil is between 10 and 30 years old on the start date of an enrolment.
+    // docs/formats.md §1: a pupil is between 10 and 30 years old on the start date of an enrolment.
     public const int MinAgeOnStart = 10;
     public const int MaxAgeOnStart = 30;
 

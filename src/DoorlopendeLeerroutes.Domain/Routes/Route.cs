@@ -144,7 +144,7 @@ public sealed class Route : Entity
 
     /// <summary>
     /// Changes a draft or rejected route. Every change withdraws the partners' confirmations, because they confirmed
-    /// something else; a rejected route goes back to draft (DOMAIN.md §4.3).
+    /// something else; a rejected route goes back to draft (docs/domain.md §4.3).
     /// </summary>
     public Result Edit(RouteDefinition definition, IReadOnlyList<RoutePartnerInput> partners, Actor actor, DateTime nowUtc)
     {

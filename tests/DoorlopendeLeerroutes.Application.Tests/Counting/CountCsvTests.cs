@@ -4,7 +4,7 @@ using DoorlopendeLeerroutes.Application.Counting;
 
 namespace DoorlopendeLeerroutes.Application.Tests.Counting;
 
-/// <summary>The CSV writer of FORMATS.md's common rules, and the count export (R-COUNT-7) written with it.</summary>
+/// <summary>The CSV writer of docs/formats.md's common rules, and the count export (R-COUNT-7) written with it.</summary>
 public sealed class CountCsvTests
 {
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Counting;
 
-/// <summary>R-COUNT-7: the count per pupil as CSV (FORMATS.md §2), limited to what the user may see.</summary>
+/// <summary>R-COUNT-7: the count per pupil as CSV (docs/formats.md §2), limited to what the user may see.</summary>
 public sealed class CountExportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Web.Tests.Routes;
 
 /// <summary>
-/// The life cycle of DOMAIN.md §4.3 through the Application layer on the real database: every step as the person who
+/// The life cycle of docs/domain.md §4.3 through the Application layer on the real database: every step as the person who
 /// may take it, and every forbidden step refused with its rule's message.
 /// </summary>
 public sealed class RouteLifecycleTests(AppFactory app) : IClassFixture<AppFactory>

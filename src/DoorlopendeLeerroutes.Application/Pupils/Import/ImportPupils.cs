@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>
-/// "Leerlingen importeren" (FORMATS.md §1) in two steps. <see cref="PreviewAsync"/> reads and checks a file against the
+/// "Leerlingen importeren" (docs/formats.md §1) in two steps. <see cref="PreviewAsync"/> reads and checks a file against the
 /// rules and the database and stores nothing; <see cref="ConfirmAsync"/> checks the same rows again inside one
 /// transaction and stores all of them in one save, or nothing. Confirming twice, or importing the same file again,
 /// finds every row "ongewijzigd" and adds nothing.

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>
-/// Decides per row what it does against the database (FORMATS.md §1), through the domain's own methods
+/// Decides per row what it does against the database (docs/formats.md §1), through the domain's own methods
 /// (<see cref="Pupil.Create"/>, <see cref="Enrolment.Start"/>, <see cref="Enrolment.RecordPhase"/>) so no rule can be
 /// bypassed by importing. The preview runs it on untracked data and throws the result away; the confirmation runs it
 /// again on tracked data inside its transaction and saves it.

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace DoorlopendeLeerroutes.Application.Tests.Pupils.Import;
 
-/// <summary>Import files as a school writes them (FORMATS.md §1), for tests that read them without the app.</summary>
+/// <summary>Import files as a school writes them (docs/formats.md §1), for tests that read them without the app.</summary>
 internal static class CsvFile
 {
     public const string Header = "Leerlingnummer;Achternaam;Tussenvoegsel;Voornaam;Geboortedatum;Startdatum;Fase;Fase vanaf";

@@ -6,7 +6,7 @@ using DoorlopendeLeerroutes.Infrastructure.Pupils;
 namespace DoorlopendeLeerroutes.Application.Tests.Pupils.Import;
 
 /// <summary>
-/// FORMATS.md §1: what reading an import file alone refuses, each refusal naming its line and column
+/// docs/formats.md §1: what reading an import file alone refuses, each refusal naming its line and column
 /// (<c>regel N, kolom X</c>) and every error of the file listed at once. The real CSV reader and parser, no app and no
 /// database; that a refused file stores nothing is tested through the app in Web.Tests (PupilImportRejectionTests).
 /// </summary>

@@ -13,7 +13,7 @@ namespace DoorlopendeLeerroutes.Web.Tests.Pupils.Import;
 
 /// <summary>
 /// The golden file: a prepared pupil CSV is imported in August 2025, phases change before and after the count date of
-/// 1 October 2025, and the count export of 2025-2026 must equal a hand-written expected CSV byte for byte (FORMATS.md §1
+/// 1 October 2025, and the count export of 2025-2026 must equal a hand-written expected CSV byte for byte (docs/formats.md §1
 /// in, §2 out). The expected file was written from the rules (R-COUNT-1…5), not copied from a run.
 /// </summary>
 public sealed class GoldenCountTests(GoldenCountTests.August2025App app) : IClassFixture<GoldenCountTests.August2025App>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Web.Tests.Pupils.Import;
 
 /// <summary>
-/// FORMATS.md: an import is all or nothing. Each refusal names its line and column (<c>regel N, kolom X</c>), every
+/// docs/formats.md: an import is all or nothing. Each refusal names its line and column (<c>regel N, kolom X</c>), every
 /// error of the file is listed at once, and nothing is stored: not by the preview, not by confirming it. What reading the
 /// file alone refuses is tested without the app in Application.Tests (PupilFileParserTests); here what needs the app: a
 /// refused header and refused rows store nothing, the order of the errors, the size limit, and the rules that look at the database.
