@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DoorlopendeLeerroutes.Benchmarks;
 
 /// <summary>
-/// A 5,000-row pupil CSV (FORMATS.md §1, every row a new pupil) imported into a route of the 50,000-pupil database:
+/// A 5,000-row pupil CSV (docs/formats.md §1, every row a new pupil) imported into a route of the 50,000-pupil database:
 /// read, validated against the rules and the database, previewed, then confirmed and stored in one transaction. Beside
 /// it the database's own speed: the same rows split by hand and inserted with prepared ADO.NET commands in one
 /// transaction (pupil, enrolment, phase registration each; numbers encrypted and hashed the same way), without checks.

@@ -14,12 +14,20 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<Accounts.AccessScope>();
-        services.AddScoped<Accounts.UserAdministration>();
-        services.AddScoped<InstitutionAdministration>();
+        services.AddScoped<Accounts.UserListQuery>();
+        services.AddScoped<Accounts.CreateUser>();
+        services.AddScoped<Accounts.ChangeUser>();
+        services.AddScoped<Accounts.SetUserDisabled>();
+        services.AddScoped<Accounts.ResetPassword>();
+        services.AddScoped<InstitutionFormQuery>();
+        services.AddScoped<CreateInstitution>();
+        services.AddScoped<ChangeInstitution>();
+        services.AddScoped<InstitutionChoicesQuery>();
         services.AddScoped<InstitutionDirectory>();
         services.AddScoped<HomeOverviewQuery>();
         services.AddScoped<RouteListQuery>();
         services.AddScoped<RouteDetailsQuery>();
+        services.AddScoped<Common.ScopedWork>();
         services.AddScoped<RouteWork>();
         services.AddScoped<CreateRoute>();
         services.AddScoped<EditRoute>();
@@ -30,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<StartNewRouteVersion>();
         services.AddScoped<EndRoute>();
         services.AddScoped<WithdrawRoute>();
+        services.AddScoped<PerformRouteAction>();
         services.AddScoped<Agreements.AddAgreement>();
         services.AddScoped<Agreements.AgreementDownloadQuery>();
         services.AddScoped<InstitutionListQuery>();
@@ -39,7 +48,8 @@ public static class DependencyInjection
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
         services.AddScoped<Pupils.FundingPhaseLookup>();
         services.AddScoped<Pupils.EnrolmentDetailsQuery>();
-        services.AddScoped<Pupils.EnrolmentActions>();
+        services.AddScoped<Pupils.RecordPhase>();
+        services.AddScoped<Pupils.EndEnrolment>();
         services.AddScoped<Pupils.RoutePupilListQuery>();
         services.AddScoped<Pupils.EnrolPupil>();
         services.AddScoped<Pupils.BulkPhaseChange>();

@@ -102,6 +102,7 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<ISignIn, PasswordSignIn>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<AdministratorBootstrap>();

@@ -27,4 +27,25 @@ public static class SignInPolicy
     /// <summary>The help text under a new-password field.</summary>
     public static string PasswordRules { get; } =
         $"Minstens {MinPasswordLength} tekens, met een hoofdletter, een kleine letter en een cijfer.";
+
+    /// <summary>Whoever is refused gets this one message: it never tells whether the address has an account.</summary>
+    public static string RefusedMessage { get; } =
+        "Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord. " + LockoutRule
+        + " Lukt het daarna nog niet, vraag de beheerder dan om hulp.";
+
+    /// <summary>Where an account with a one-time password goes first.</summary>
+    public const string ChangePasswordPath = "/account/wachtwoord";
+
+    /// <summary>
+    /// Every refusal takes at least this long. A hash check costs tens of milliseconds, a lockout update or an audit row a
+    /// few more, differently per path; a floor well above their sum hides the difference.
+    /// </summary>
+    public static readonly TimeSpan MinimumRefusalTime = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>Only a path on this site: an open redirect would let a phishing link borrow our sign-in page.</summary>
+    public static string SafeReturnUrl(string? url) =>
+        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.StartsWith("/account/", StringComparison.OrdinalIgnoreCase)
+            ? url
+            : "/";
 }

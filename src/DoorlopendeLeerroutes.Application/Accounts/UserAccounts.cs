@@ -13,7 +13,7 @@ public sealed record NewAccount(Guid UserId, string Email, string OneTimePasswor
 
 /// <summary>
 /// Accounts in the identity store. Implemented with ASP.NET Core Identity in Infrastructure; callers go through
-/// <see cref="UserAdministration"/>, which checks the role and writes the audit log.
+/// the account use cases (<see cref="CreateUser"/>, <see cref="ChangeUser"/>, …), which check the role and write the audit log.
 /// </summary>
 public interface IUserAccounts
 {
@@ -24,16 +24,17 @@ public interface IUserAccounts
     Task<Result<NewAccount>> CreateAsync(
         string email, string displayName, UserRole role, Guid? institutionId, CancellationToken cancellationToken = default);
 
+    /// <summary>Refused with <see cref="AccountErrors.LastAdministrator"/> when it would demote the last active administrator.</summary>
     Task<Result> ChangeAsync(
         Guid userId, string displayName, UserRole role, Guid? institutionId, CancellationToken cancellationToken = default);
 
-    /// <summary>Disabling also ends every session of the user at their next request.</summary>
+    /// <summary>
+    /// Disabling also ends every session of the user at their next request; refused with
+    /// <see cref="AccountErrors.LastAdministrator"/> for the last active administrator.
+    /// </summary>
     Task<Result> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default);
 
     Task<Result<string>> ResetPasswordAsync(Guid userId, CancellationToken cancellationToken = default);
-
-    /// <summary>Administrators who can still sign in; the last one is never demoted or disabled.</summary>
-    Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Errors of account and institution management that are not rules of the domain.</summary>
@@ -59,8 +60,4 @@ public static class AccountErrors
     public static readonly DomainError LastAdministrator = new(
         "account.last_administrator",
         "Dit is de laatste actieve beheerder. Maak eerst een andere beheerder aan, anders kan niemand de applicatie meer beheren.");
-
-    public static readonly DomainError ConcurrencyConflict = new(
-        "concurrency.conflict",
-        "Iemand anders heeft dit intussen gewijzigd. Je wijzigingen zijn niet opgeslagen; laad de gegevens opnieuw en probeer het nog eens.");
 }

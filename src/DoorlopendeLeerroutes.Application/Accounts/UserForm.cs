@@ -32,9 +32,12 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
             .MaximumLength(MaxLength).WithMessage($"De naam is te lang (hoogstens {MaxLength} tekens).")
             .NotPrintableIsRefused("user.display_name", "de naam");
         RuleFor(f => f.Role).IsInEnum().WithMessage("Kies een rol.");
-        RuleFor(f => f.InstitutionId)
-            .NotNull().When(f => f.Role != UserRole.Administrator).WithMessage(AccountErrors.InstitutionRequired.Message);
-        RuleFor(f => f.InstitutionId)
-            .Null().When(f => f.Role == UserRole.Administrator).WithMessage(AccountErrors.AdministratorHasNoInstitution.Message);
+        RuleFor(f => f.InstitutionId).Custom((institutionId, context) =>
+        {
+            foreach (var error in context.InstanceToValidate.Role.CheckInstitution(institutionId).Errors)
+            {
+                context.AddFailure(error.Message);
+            }
+        });
     }
 }

@@ -9,6 +9,18 @@ public static class UserRoles
     public const string Coordinator = nameof(UserRole.Coordinator);
     public const string Viewer = nameof(UserRole.Viewer);
 
+    /// <summary>
+    /// Which institution a role takes: an administrator none, a coordinator or viewer exactly one. The one check for the
+    /// user form's validator and the identity store (which also checks that the institution exists).
+    /// </summary>
+    public static Result CheckInstitution(this UserRole role, Guid? institutionId) => (role, institutionId) switch
+    {
+        (UserRole.Administrator, null) => Result.Success(),
+        (UserRole.Administrator, _) => Result.Failure(AccountErrors.AdministratorHasNoInstitution),
+        (_, null) => Result.Failure(AccountErrors.InstitutionRequired),
+        _ => Result.Success(),
+    };
+
     public static string DutchName(this UserRole role) => role switch
     {
         UserRole.Administrator => "Beheerder",

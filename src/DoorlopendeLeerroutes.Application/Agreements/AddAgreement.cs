@@ -23,24 +23,17 @@ public sealed record AgreementUpload(
 /// </summary>
 public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
 {
-    public static readonly DomainError SignedOnRequired = new(
-        "agreement.signed_on.required", "Vul de datum van ondertekening in.");
-
-    public static readonly DomainError SignaturesNotConfirmed = new(
-        "agreement.signatures.not_confirmed",
-        "Bevestig dat het bevoegd gezag van elke partner de overeenkomst heeft ondertekend.");
-
     public async Task<Result> ExecuteAsync(Guid routeId, AgreementUpload upload, CancellationToken cancellationToken = default)
     {
         var formErrors = new List<DomainError>();
         if (upload.SignedOn is null)
         {
-            formErrors.Add(SignedOnRequired);
+            formErrors.Add(AgreementErrors.SignedOnRequired);
         }
 
         if (!upload.SignedByAllPartners)
         {
-            formErrors.Add(SignaturesNotConfirmed);
+            formErrors.Add(AgreementErrors.SignaturesNotConfirmed);
         }
 
         if (formErrors.Count > 0)
@@ -49,7 +42,7 @@ public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
         }
 
         StoredFile? stored = null;
-        var result = Result.Failure(AccountErrorsForUpload.Interrupted);
+        var result = Result.Failure(AgreementErrors.Interrupted);
         try
         {
             result = await work.RunAsync(routeId, upload.Version, async context =>
@@ -91,10 +84,4 @@ public sealed class AddAgreement(RouteWork work, IAgreementFileStore files)
 
         return result;
     }
-}
-
-/// <summary>The result an upload has until it completes.</summary>
-internal static class AccountErrorsForUpload
-{
-    public static readonly DomainError Interrupted = new("agreement.upload.interrupted", "Het uploaden is onderbroken. Probeer het opnieuw.");
 }

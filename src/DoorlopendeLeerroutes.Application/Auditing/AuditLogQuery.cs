@@ -29,7 +29,7 @@ public sealed class AuditLogQuery(IAuditTrail audit, AccessScope scope, TimeProv
         return (await ListAsync(new AuditFilter([AuditKind.PupilNumberLimitReached], From: today), new PageRequest(0, PageRequest.MaxPageSize), cancellationToken)).Items;
     }
 
-    /// <summary>The matching lines as CSV rows (FORMATS.md's common rules), header first.</summary>
+    /// <summary>The matching lines as CSV rows (docs/formats.md's common rules), header first.</summary>
     public async IAsyncEnumerable<string[]> ExportAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();

@@ -3,7 +3,7 @@ using System.Text;
 namespace DoorlopendeLeerroutes.Application.Common;
 
 /// <summary>
-/// Writing CSV by FORMATS.md's common rules: ';' as separator, fields with ';', quotes or line breaks quoted, CRLF line
+/// Writing CSV by docs/formats.md's common rules: ';' as separator, fields with ';', quotes or line breaks quoted, CRLF line
 /// ends, UTF-8 with a byte-order mark so Excel shows accents. A value Excel would read as a formula
 /// (<see cref="SpreadsheetText.IsFormulaLike"/>) gets a leading apostrophe, so text from a user can never run as one.
 /// </summary>

@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
@@ -22,6 +23,14 @@ public interface IApplicationDbContext : IAsyncDisposable
     DbSet<Enrolment> Enrolments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves, and says what happened when the store refused: a concurrency conflict gives
+    /// <see cref="CommonErrors.ConcurrencyConflict"/>; a unique index that guards a rule gives that rule's error (recognised
+    /// by the index, on every provider). Anything else is a fault and throws, without the provider's message (it may
+    /// quote a key).
+    /// </summary>
+    Task<Result> TrySaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>For a use case that must read and write in one transaction (the pupil import's confirmation).</summary>
     DatabaseFacade Database { get; }

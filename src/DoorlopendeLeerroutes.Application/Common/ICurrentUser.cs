@@ -4,7 +4,7 @@ namespace DoorlopendeLeerroutes.Application.Common;
 
 /// <summary>
 /// The signed-in person as the Application layer knows them: their role and, for coordinators and viewers, their one
-/// institution (DOMAIN.md §2).
+/// institution (docs/domain.md §2).
 /// </summary>
 public sealed record UserContext(Guid UserId, string Email, UserRole Role, Guid? InstitutionId)
 {

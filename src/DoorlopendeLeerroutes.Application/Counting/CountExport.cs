@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Counting;
 
-/// <summary>One pupil line of the count export (FORMATS.md §2).</summary>
+/// <summary>One pupil line of the count export (docs/formats.md §2).</summary>
 public sealed record CountExportRow(
     string SchoolYear,
     DateOnly CountDate,
@@ -55,7 +55,7 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
 }
 
 /// <summary>
-/// The count export as CSV (FORMATS.md §2, written by <see cref="Csv"/>: formula-safe, UTF-8 with byte-order mark), dates
+/// The count export as CSV (docs/formats.md §2, written by <see cref="Csv"/>: formula-safe, UTF-8 with byte-order mark), dates
 /// dd-MM-yyyy.
 /// </summary>
 public static class CountCsv

@@ -23,16 +23,6 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
     // SQL Server allows about 2,100 parameters per query; look-ups go in slices well below that.
     private const int LookupSlice = 500;
 
-    public static readonly DomainError NothingSelected = new("bulk_phase.nothing_selected", "Selecteer eerst een of meer leerlingen.");
-
-    public static readonly DomainError TooMany = new(
-        "bulk_phase.too_many",
-        string.Format(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), "Selecteer hoogstens {0:N0} leerlingen tegelijk.", MaxSelection));
-
-    public static readonly DomainError SelectionChanged = new(
-        "bulk_phase.selection_changed",
-        "Een of meer geselecteerde leerlingen staan niet (meer) in deze leerroute of zijn niet van jouw instelling. Laad de lijst opnieuw.");
-
     /// <summary>The active enrolments of the route the user may change: "select all" on the route page.</summary>
     public async Task<IReadOnlyList<Guid>> SelectableAsync(Guid routeId, CancellationToken cancellationToken = default)
     {
@@ -57,12 +47,12 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
         var ids = enrolmentIds.Distinct().ToList();
         if (ids.Count == 0)
         {
-            return Result<BulkPhaseOutcome>.Failure(NothingSelected);
+            return Result<BulkPhaseOutcome>.Failure(PupilErrors.NothingSelected);
         }
 
         if (ids.Count > MaxSelection)
         {
-            return Result<BulkPhaseOutcome>.Failure(TooMany);
+            return Result<BulkPhaseOutcome>.Failure(PupilErrors.TooManySelected);
         }
 
         var actor = scope.User.ToActor();
@@ -90,7 +80,7 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
                 await scope.RecordRefusalAsync(db, AuditObject.Enrolment, missing, "fase van leerlingen wijzigen", cancellationToken);
             }
 
-            return Result<BulkPhaseOutcome>.Failure(SelectionChanged);
+            return Result<BulkPhaseOutcome>.Failure(PupilErrors.SelectionChanged);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -123,14 +113,11 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
         if (changed.Count > 0)
         {
             audit.RecordWith(db, scope.User, changed.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, "groepswijziging")).ToList());
-            try
+            // Someone changed one of these pupils meanwhile (its version token moved on): nothing is saved.
+            var saved = await db.TrySaveChangesAsync(cancellationToken);
+            if (saved.IsFailure)
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Someone changed one of these pupils meanwhile (its version token moved on): nothing is saved.
-                return Result<BulkPhaseOutcome>.Failure(AccountErrors.ConcurrencyConflict);
+                return Result<BulkPhaseOutcome>.Failure(saved.Errors);
             }
         }
 

@@ -25,6 +25,20 @@ public sealed class EnrolForm
 
     public DateOnly? StartDate { get; set; }
 
+    /// <summary><see cref="BirthDate"/> as a date picker holds it (MudBlazor picks <see cref="DateTime"/>).</summary>
+    public DateTime? BirthDateValue
+    {
+        get => BirthDate?.ToDateTime(TimeOnly.MinValue);
+        set => BirthDate = value is { } date ? DateOnly.FromDateTime(date) : null;
+    }
+
+    /// <summary><see cref="StartDate"/> as a date picker holds it.</summary>
+    public DateTime? StartDateValue
+    {
+        get => StartDate?.ToDateTime(TimeOnly.MinValue);
+        set => StartDate = value is { } date ? DateOnly.FromDateTime(date) : null;
+    }
+
     public Guid? VoInstitutionId { get; set; }
 
     public Guid? MboInstitutionId { get; set; }
@@ -43,26 +57,18 @@ public sealed class EnrolPupil(
     IApplicationDbContextFactory contexts, AccessScope scope, IPupilNumberIndex numbers, PupilNumberGuard guard, IAuditTrail audit,
     TimeProvider time)
 {
-    public static readonly DomainError DateRequired = new("enrolment.dates.required", "Vul de geboortedatum en de startdatum in.");
-
-    public static readonly DomainError DetailsDoNotMatch = new(
-        "enrolment.pupil.details_mismatch",
-        "De achternaam of geboortedatum klopt niet bij dit leerlingnummer. Controleer de gegevens.");
-
     private const string Where = "inschrijven";
-
-    public static readonly DomainError InstitutionsRequired = new("enrolment.institutions.required", "Kies de vo-school en de mbo-instelling van de leerling.");
 
     public async Task<Result<Guid>> ExecuteAsync(Guid routeId, EnrolForm form, CancellationToken cancellationToken = default)
     {
         if (form.BirthDate is not { } birthDate || form.StartDate is not { } startDate)
         {
-            return Result<Guid>.Failure(DateRequired);
+            return Result<Guid>.Failure(PupilErrors.DatesRequired);
         }
 
         if (form.VoInstitutionId is not { } vo || form.MboInstitutionId is not { } mbo)
         {
-            return Result<Guid>.Failure(InstitutionsRequired);
+            return Result<Guid>.Failure(PupilErrors.InstitutionsRequired);
         }
 
         await using var db = await contexts.CreateAsync(cancellationToken);
@@ -110,7 +116,7 @@ public sealed class EnrolPupil(
         {
             // A pupil of the user's own institution (an earlier enrolment) is only enrolled again when the typed last
             // name and birth date match, so a typo in the number does not attach the wrong pupil.
-            return Result<Guid>.Failure(DetailsDoNotMatch);
+            return Result<Guid>.Failure(PupilErrors.DetailsDoNotMatch);
         }
 
         var others = await db.Enrolments.Where(e => e.PupilId == pupil.Id).ToListAsync(cancellationToken);
@@ -132,22 +138,10 @@ public sealed class EnrolPupil(
 
         db.Enrolments.Add(enrolment.Value);
         audit.RecordWith(db, scope.User, [AuditEvent.PupilEnrolled(enrolment.Value.Id, pupil.Id)]);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when ((ex.InnerException?.Message ?? string.Empty).Contains("Enrolments", StringComparison.Ordinal))
-        {
-            // Someone enrolled the same pupil at the same moment: the open-enrolment index refused this one.
-            return Result<Guid>.Failure(DomainErrors.Enrolment.AlreadyActiveElsewhere);
-        }
-        catch (DbUpdateException)
-        {
-            // The same new pupil created by someone else at the same moment.
-            return Result<Guid>.Failure(Accounts.AccountErrors.ConcurrencyConflict);
-        }
-
-        return Result<Guid>.Success(enrolment.Value.Id);
+        // Someone enrolled the same pupil, or created the same new pupil, at the same moment: the unique indexes refuse
+        // this one with the rule's message.
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        return saved.IsSuccess ? Result<Guid>.Success(enrolment.Value.Id) : Result<Guid>.Failure(saved.Errors);
     }
 
     /// <summary>
@@ -171,19 +165,10 @@ public sealed class EnrolPupil(
 
         if (vo is null || mbo is null)
         {
-            return [InstitutionsRequired];
+            return [PupilErrors.InstitutionsRequired];
         }
 
-        var errors = new List<DomainError>();
-        if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == vo))
-        {
-            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
-        }
-
-        if (!route.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mbo))
-        {
-            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
-        }
+        var errors = route.CheckEnrolmentPartners(vo.Value, mbo.Value).Errors.ToList();
 
         if (errors.Count == 0 && !actor.IsCoordinatorOf(vo.Value) && !actor.IsCoordinatorOf(mbo.Value))
         {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Routes;
 
-// The route actions of DOMAIN.md §4, one class per action. Each loads the route through RouteWork (access, concurrency,
+// The route actions of docs/domain.md §4, one class per action. Each loads the route through RouteWork (access, concurrency,
 // one save) and leaves the rules to the Route aggregate.
 
 /// <summary>A coordinator starts a new route with partners (R-ROUTE-1…6); it gets the next code of its first school year.</summary>
@@ -41,20 +41,23 @@ public sealed class CreateRoute(IApplicationDbContextFactory contexts, AccessSco
             }
 
             db.Routes.Add(created.Value);
-            try
+            var saved = await db.TrySaveChangesAsync(cancellationToken);
+            if (saved.IsSuccess)
             {
-                await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(created.Value.Id, created.Warnings);
             }
-            catch (DbUpdateException) when (attempt < 5)
+
+            if (!saved.HasError(RouteErrors.CodeTaken.Code) || attempt >= 5)
             {
-                // taken meanwhile: next attempt
+                return Result<Guid>.Failure(saved.Errors);
             }
+
+            // The code was taken meanwhile: next attempt.
         }
     }
 }
 
-/// <summary>Changes a draft or rejected route; partners confirm again (DOMAIN.md §4.3).</summary>
+/// <summary>Changes a draft or rejected route; partners confirm again (docs/domain.md §4.3).</summary>
 public sealed class EditRoute(RouteWork work)
 {
     public Task<Result> ExecuteAsync(Guid routeId, RouteForm form, CancellationToken cancellationToken = default) =>

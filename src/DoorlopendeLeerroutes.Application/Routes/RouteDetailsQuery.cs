@@ -9,7 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Routes;
 
-public sealed record PartnerView(Guid InstitutionId, string Name, string Brin, Sector Sector, string? Site, DateTime? ConfirmedAt, bool IsOwn);
+public sealed record PartnerView(Guid InstitutionId, string Name, string Brin, Sector Sector, string? Site, DateTime? ConfirmedAt, bool IsOwn)
+{
+    /// <summary>The enrol form's and the import's default school of <paramref name="sector"/> (<see cref="Route.DefaultPartner"/>).</summary>
+    public static Guid? DefaultIn(IEnumerable<PartnerView> partners, Sector sector)
+    {
+        var ofSector = partners.Where(p => p.Sector == sector).ToList();
+        return Route.DefaultPartnerAmong(ofSector.Select(p => p.InstitutionId).ToList(), ofSector.FirstOrDefault(p => p.IsOwn)?.InstitutionId);
+    }
+}
 
 public sealed record AgreementView(
     Guid Id, int Number, AgreementKind Kind, DateOnly SignedOn, DateTime UploadedAt, string FileName, long SizeBytes,

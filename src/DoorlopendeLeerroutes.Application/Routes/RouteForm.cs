@@ -52,6 +52,18 @@ public sealed class RouteForm
     public Guid Version { get; set; }
 
     /// <summary>The domain's verdict on this form: the definition, or every broken rule, plus warnings (R-ROUTE-4, R-AGR-5).</summary>
+    /// <summary>
+    /// The form field a domain error belongs to, through the error's own <see cref="DomainError.Field"/>: the mbo target
+    /// goes to whichever of crebo code and training domain the form shows; an error about no one field to the name.
+    /// </summary>
+    public string PropertyOf(DomainError error) => error.Field switch
+    {
+        ErrorField.Target => TargetIsCrebo ? nameof(Crebo) : nameof(TrainingDomain),
+        ErrorField.SchoolYear => nameof(FirstSchoolYear),
+        null => nameof(Name),
+        var field => field,
+    };
+
     public Result<RouteDefinition> ToDefinition()
     {
         var yearValid = SchoolYear.TryCreate(FirstSchoolYear, out var year);
@@ -83,23 +95,6 @@ public sealed class RouteForm
 /// </summary>
 public sealed class RouteFormValidator : AbstractValidator<RouteForm>
 {
-    private static readonly (string CodePrefix, string Property)[] FieldOfError =
-    [
-        ("route.name", nameof(RouteForm.Name)),
-        ("route.type", nameof(RouteForm.Type)),
-        ("route.profile", nameof(RouteForm.Profile)),
-        ("route.tracks", nameof(RouteForm.Tracks)),
-        ("route.integrated.requires_bb", nameof(RouteForm.Tracks)),
-        ("route.crebo", nameof(RouteForm.Crebo)),
-        ("route.target", nameof(RouteForm.Crebo)),
-        ("route.training_domain", nameof(RouteForm.TrainingDomain)),
-        ("route.level", nameof(RouteForm.Level)),
-        ("route.integrated.requires_level_2", nameof(RouteForm.Level)),
-        ("route.entry_year", nameof(RouteForm.EntryYear)),
-        ("route.location", nameof(RouteForm.Location)),
-        ("school_year", nameof(RouteForm.FirstSchoolYear)),
-    ];
-
     public RouteFormValidator()
     {
         // One rule per field (MudForm validates field by field), each showing the domain's errors for that field.
@@ -126,13 +121,10 @@ public sealed class RouteFormValidator : AbstractValidator<RouteForm>
 
     private static void AddDomainErrors(ValidationContext<RouteForm> context, string property)
     {
-        foreach (var error in context.InstanceToValidate.ToDefinition().Errors.Where(e => PropertyOf(e.Code) == property))
+        var form = context.InstanceToValidate;
+        foreach (var error in form.ToDefinition().Errors.Where(e => form.PropertyOf(e) == property))
         {
             context.AddFailure(property, error.Message);
         }
     }
-
-    /// <summary>The form field a domain error belongs to.</summary>
-    public static string PropertyOf(string code) =>
-        FieldOfError.FirstOrDefault(f => code.StartsWith(f.CodePrefix, StringComparison.Ordinal)).Property ?? nameof(RouteForm.Name);
 }

@@ -1,79 +1,30 @@
-using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Routes;
 
 /// <summary>
-/// The frame of every change to a route: one short-lived context, the route loaded through the access scope
-/// (R-ACCESS-1: another institution's route is "not found"), the version the user's screen showed as concurrency check,
-/// the action, and one save. A stale screen gets the Dutch conflict message and nothing is saved.
+/// The frame of every change to a route: <see cref="ScopedWork"/> with the route loaded through the access scope
+/// (R-ACCESS-1: another institution's route is "not found").
 /// </summary>
-public sealed class RouteWork(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
+public sealed class RouteWork(ScopedWork work)
 {
-    public AccessScope Scope => scope;
+    public static readonly WorkTarget<Route> Target = new((scope, db) => scope.Routes(db), AuditObject.Route, RouteErrors.NotFound, "leerroute wijzigen");
 
-    public DateTime Now => time.GetUtcNow().UtcDateTime;
+    public Task<Result<T>> RunAsync<T>(
+        Guid routeId, Guid? expectedVersion, Func<RouteContext, Task<Result<T>>> action, CancellationToken cancellationToken) =>
+        work.RunAsync<Route, T>(Target, routeId, expectedVersion, context => action(RouteContext.Of(context)), cancellationToken);
 
-    public async Task<Result<T>> RunAsync<T>(
-        Guid routeId,
-        Guid? expectedVersion,
-        Func<RouteContext, Task<Result<T>>> action,
-        CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        var route = await scope.Routes(db).SingleOrDefaultAsync(r => r.Id == routeId, cancellationToken);
-        if (route is null)
-        {
-            await scope.RecordRefusalAsync(db, AuditObject.Route, routeId, "leerroute wijzigen", cancellationToken);
-            return Result<T>.Failure(RouteErrors.NotFound);
-        }
-
-        if (expectedVersion is { } version)
-        {
-            db.Entry(route).Property(r => r.Version).OriginalValue = version;
-        }
-
-        var result = await action(new RouteContext(db, route, scope.User.ToActor(), Now, cancellationToken));
-        if (result.IsFailure)
-        {
-            if (result.HasError(DomainErrors.Access.ReadOnly.Code))
-            {
-                await scope.RecordForbiddenAsync(AuditObject.Route, routeId, "leerroute wijzigen met alleen leesrechten", cancellationToken);
-            }
-
-            return result;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A stale version, or a simultaneous change that hit a unique index first (two uploads getting the same
-            // agreement number): both mean someone else changed this route meanwhile.
-            return Result<T>.Failure(AccountErrors.ConcurrencyConflict);
-        }
-
-        return result;
-    }
-
-    public async Task<Result> RunAsync(
+    public Task<Result> RunAsync(
         Guid routeId, Guid? expectedVersion, Func<RouteContext, Task<Result>> action, CancellationToken cancellationToken) =>
-        await RunAsync<bool>(
-            routeId,
-            expectedVersion,
-            async context =>
-            {
-                var result = await action(context);
-                return result.IsSuccess ? Result<bool>.Success(true, result.Warnings) : Result<bool>.Failure(result.Errors);
-            },
-            cancellationToken);
+        work.RunAsync<Route>(Target, routeId, expectedVersion, context => action(RouteContext.Of(context)), cancellationToken);
 }
 
 /// <summary>What an action on a loaded route has at hand.</summary>
-public sealed record RouteContext(IApplicationDbContext Db, Route Route, Actor Actor, DateTime Now, CancellationToken CancellationToken);
+public sealed record RouteContext(IApplicationDbContext Db, Route Route, Actor Actor, DateTime Now, CancellationToken CancellationToken)
+{
+    internal static RouteContext Of(WorkContext<Route> context) =>
+        new(context.Db, context.Entity, context.Actor, context.Now, context.CancellationToken);
+}

@@ -1,6 +1,6 @@
 namespace DoorlopendeLeerroutes.Domain.Common;
 
-/// <summary>The roles of DOMAIN.md §2.</summary>
+/// <summary>The roles of docs/domain.md §2.</summary>
 public enum UserRole
 {
     /// <summary>Beheerder: registry staff, sees everything, registers and rejects routes.</summary>

@@ -1,9 +1,10 @@
 namespace DoorlopendeLeerroutes.Domain.Common;
 
 /// <summary>
-/// A rule the user can break: a stable code for programs and tests, and a Dutch message for people.
+/// A rule the user can break: a stable code for programs and tests, a Dutch message for people, and optionally the
+/// input it is about (<see cref="ErrorField"/>), so a form shows it at that field and the import in that column.
 /// </summary>
-public sealed record DomainError(string Code, string Message)
+public sealed record DomainError(string Code, string Message, string? Field = null)
 {
     public override string ToString() => $"{Code}: {Message}";
 }

@@ -5,7 +5,7 @@ namespace DoorlopendeLeerroutes.Domain.Common;
 
 /// <summary>
 /// Every rule a user can break, with a stable code and the Dutch message shown to them. Messages name the rule in
-/// plain words, as a school administrator would say it; the rule ids of DOMAIN.md are in the comments.
+/// plain words, as a school administrator would say it; the rule ids of docs/domain.md are in the comments.
 /// </summary>
 public static class DomainErrors
 {
@@ -47,61 +47,61 @@ public static class DomainErrors
     public static class SchoolYear
     {
         public static readonly DomainError Invalid = new(
-            "school_year.invalid", "Een schooljaar schrijf je als 2025-2026: twee opeenvolgende jaren.");
+            "school_year.invalid", "Een schooljaar schrijf je als 2025-2026: twee opeenvolgende jaren.", ErrorField.SchoolYear);
     }
 
     public static class Route
     {
         public static readonly DomainError NameRequired = new(
-            "route.name.required", $"Geef de leerroute een naam (hoogstens {N(Routes.RouteDefinition.MaxNameLength)} tekens).");
+            "route.name.required", $"Geef de leerroute een naam (hoogstens {N(Routes.RouteDefinition.MaxNameLength)} tekens).", ErrorField.Name);
 
         public static readonly DomainError TypeInvalid = new(
-            "route.type.invalid", "Kies een doorlopende of een geïntegreerde leerroute.");
+            "route.type.invalid", "Kies een doorlopende of een geïntegreerde leerroute.", ErrorField.Type);
 
         // R-ROUTE-13
         public static readonly DomainError ExperimentalTypeNotRegistrable = new(
             "route.type.experimental",
             "Vakmanschaproute, technologieroute en beroepsroute waren experimenten (2014–2022) en zijn niet automatisch omgezet. " +
-            "Meld zo'n route aan als doorlopende of geïntegreerde leerroute.");
+            "Meld zo'n route aan als doorlopende of geïntegreerde leerroute.", ErrorField.Type);
 
         public static readonly DomainError ProfileInvalid = new(
-            "route.profile.invalid", "Kies een van de tien beroepsgerichte profielen van het vmbo.");
+            "route.profile.invalid", "Kies een van de tien beroepsgerichte profielen van het vmbo.", ErrorField.Profile);
 
         public static readonly DomainError TracksRequired = new(
-            "route.tracks.required", "Kies minstens één leerweg (BB, KB, GL of TL) waaruit leerlingen instromen.");
+            "route.tracks.required", "Kies minstens één leerweg (BB, KB, GL of TL) waaruit leerlingen instromen.", ErrorField.Tracks);
 
         public static readonly DomainError LocationInvalid = new(
-            "route.location.invalid", "Kies waar het onderwijs wordt gegeven: op de vo-school, de mbo-instelling of beide.");
+            "route.location.invalid", "Kies waar het onderwijs wordt gegeven: op de vo-school, de mbo-instelling of beide.", ErrorField.Location);
 
         // R-ROUTE-6
         public static readonly DomainError CreboInvalid = new(
-            "route.crebo.invalid", "Een crebo-code bestaat uit precies 5 cijfers.");
+            "route.crebo.invalid", "Een crebo-code bestaat uit precies 5 cijfers.", ErrorField.Crebo);
 
         public static readonly DomainError TargetRequired = new(
             "route.target.required",
-            "Vul de crebo-code van de mbo-opleiding in, of het opleidingsdomein als leerlingen later hun opleiding kiezen.");
+            "Vul de crebo-code van de mbo-opleiding in, of het opleidingsdomein als leerlingen later hun opleiding kiezen.", ErrorField.Target);
 
         public static readonly DomainError TargetEitherCreboOrDomain = new(
-            "route.target.both", "Vul een crebo-code óf een opleidingsdomein in, niet allebei.");
+            "route.target.both", "Vul een crebo-code óf een opleidingsdomein in, niet allebei.", ErrorField.Target);
 
         public static readonly DomainError TrainingDomainTooLong = new(
-            "route.training_domain.too_long", $"Het opleidingsdomein mag hoogstens {N(Routes.RouteDefinition.MaxTrainingDomainLength)} tekens lang zijn.");
+            "route.training_domain.too_long", $"Het opleidingsdomein mag hoogstens {N(Routes.RouteDefinition.MaxTrainingDomainLength)} tekens lang zijn.", ErrorField.TrainingDomain);
 
         // R-ROUTE-2
         public static readonly DomainError EntreeNotAllowed = new(
             "route.level.entree",
-            "Een leerroute leidt naar mbo-niveau 2, 3 of 4. De Entreeopleiding (niveau 1) is niet toegestaan.");
+            "Een leerroute leidt naar mbo-niveau 2, 3 of 4. De Entreeopleiding (niveau 1) is niet toegestaan.", ErrorField.Level);
 
         public static readonly DomainError LevelInvalid = new(
-            "route.level.invalid", "Kies mbo-niveau 2, 3 of 4.");
+            "route.level.invalid", "Kies mbo-niveau 2, 3 of 4.", ErrorField.Level);
 
         // R-ROUTE-3
         public static readonly DomainError IntegratedRequiresBb = new(
             "route.integrated.requires_bb",
-            "Een geïntegreerde leerroute start alleen vanuit de basisberoepsgerichte leerweg (BB).");
+            "Een geïntegreerde leerroute start alleen vanuit de basisberoepsgerichte leerweg (BB).", ErrorField.Tracks);
 
         public static readonly DomainError IntegratedRequiresLevel2 = new(
-            "route.integrated.requires_level_2", "Een geïntegreerde leerroute leidt alleen naar mbo-niveau 2.");
+            "route.integrated.requires_level_2", "Een geïntegreerde leerroute leidt alleen naar mbo-niveau 2.", ErrorField.Level);
 
         // R-ROUTE-4 (a warning, not an error)
         public static readonly DomainError BbToHigherLevelWarning = new(
@@ -112,7 +112,7 @@ public static class DomainErrors
         // R-ROUTE-5
         public static readonly DomainError EntryYearInvalid = new(
             "route.entry_year.invalid",
-            $"Leerlingen stromen in in leerjaar {string.Join(" of leerjaar ", Routes.RouteDefinition.EntryYears.Select(N))} van het vmbo.");
+            $"Leerlingen stromen in in leerjaar {string.Join(" of leerjaar ", Routes.RouteDefinition.EntryYears.Select(N))} van het vmbo.", ErrorField.EntryYear);
 
         // R-AGR-5 (warnings)
         public static readonly DomainError WorkBasedTrackNeedsOwnAgreement = new(
@@ -296,29 +296,29 @@ public static class DomainErrors
     {
         // R-PUPIL-1
         public static readonly DomainError NumberRequired = new(
-            "pupil.number.required", "Vul het leerlingnummer in (BSN of onderwijsnummer).");
+            "pupil.number.required", "Vul het leerlingnummer in (BSN of onderwijsnummer).", ErrorField.PupilNumber);
 
         public static readonly DomainError NumberFormat = new(
-            "pupil.number.format", "Een leerlingnummer bestaat uit 9 cijfers (8 cijfers mag ook; dan komt er een 0 voor).");
+            "pupil.number.format", "Een leerlingnummer bestaat uit 9 cijfers (8 cijfers mag ook; dan komt er een 0 voor).", ErrorField.PupilNumber);
 
         public static readonly DomainError BsnElevenTestFailed = new(
-            "pupil.number.bsn_elfproef", "Dit nummer voldoet niet aan de elfproef voor een BSN. Controleer de cijfers.");
+            "pupil.number.bsn_elfproef", "Dit nummer voldoet niet aan de elfproef voor een BSN. Controleer de cijfers.", ErrorField.PupilNumber);
 
         public static readonly DomainError EducationNumberCheckFailed = new(
             "pupil.number.onderwijsnummer",
-            "Dit nummer begint met 10 maar voldoet niet aan de controle voor een onderwijsnummer, en ook niet aan de elfproef voor een BSN.");
+            "Dit nummer begint met 10 maar voldoet niet aan de controle voor een onderwijsnummer, en ook niet aan de elfproef voor een BSN.", ErrorField.PupilNumber);
 
         public static readonly DomainError LastNameRequired = new(
-            "pupil.last_name.required", $"Vul de achternaam in (hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens).");
+            "pupil.last_name.required", $"Vul de achternaam in (hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens).", ErrorField.LastName);
 
         public static readonly DomainError FirstNameRequired = new(
-            "pupil.first_name.required", $"Vul de voornaam in (hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens).");
+            "pupil.first_name.required", $"Vul de voornaam in (hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens).", ErrorField.FirstName);
 
         public static readonly DomainError PrefixTooLong = new(
-            "pupil.prefix.too_long", $"Het tussenvoegsel mag hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens lang zijn.");
+            "pupil.prefix.too_long", $"Het tussenvoegsel mag hoogstens {N(Pupils.Pupil.MaxNamePartLength)} tekens lang zijn.", ErrorField.Prefix);
 
         public static readonly DomainError AgeOutOfRange = new(
-            "pupil.age.out_of_range", $"De leerling moet op de startdatum tussen {N(Pupils.Pupil.MinAgeOnStart)} en {N(Pupils.Pupil.MaxAgeOnStart)} jaar oud zijn. Controleer de geboortedatum.");
+            "pupil.age.out_of_range", $"De leerling moet op de startdatum tussen {N(Pupils.Pupil.MinAgeOnStart)} en {N(Pupils.Pupil.MaxAgeOnStart)} jaar oud zijn. Controleer de geboortedatum.", ErrorField.BirthDate);
     }
 
     public static class Enrolment
@@ -333,15 +333,16 @@ public static class DomainErrors
 
         public static DomainError StartBeforeFirstSchoolYear(Common.SchoolYear firstSchoolYear) => new(
             "enrolment.start_before_route",
-            $"De startdatum ligt vóór het eerste schooljaar van de leerroute ({firstSchoolYear}, vanaf {firstSchoolYear.FirstDay.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}).");
+            $"De startdatum ligt vóór het eerste schooljaar van de leerroute ({firstSchoolYear}, vanaf {firstSchoolYear.FirstDay.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}).",
+            ErrorField.StartDate);
 
         // R-PRIV-4: a start date is plausible, at most 2 school years after the current one.
         public static DomainError StartTooFarAhead(DateOnly latest) => new(
             "enrolment.start_too_far_ahead",
-            $"De startdatum ligt meer dan {N(Common.SchoolYear.YearsAhead)} schooljaren in de toekomst (uiterlijk {latest.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}). Controleer het jaar.");
+            $"De startdatum ligt meer dan {N(Common.SchoolYear.YearsAhead)} schooljaren in de toekomst (uiterlijk {latest.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}). Controleer het jaar.", ErrorField.StartDate);
 
         public static readonly DomainError StartAfterRouteEnd = new(
-            "enrolment.start_after_route_end", "De startdatum ligt na de einddatum van de leerroute.");
+            "enrolment.start_after_route_end", "De startdatum ligt na de einddatum van de leerroute.", ErrorField.StartDate);
 
         public static readonly DomainError AlreadyActiveElsewhere = new(
             "enrolment.already_active",
@@ -360,13 +361,13 @@ public static class DomainErrors
 
         // R-PUPIL-4
         public static readonly DomainError PhaseInvalid = new(
-            "enrolment.phase.invalid", "Kies de vo-fase of de mbo-fase.");
+            "enrolment.phase.invalid", "Kies de vo-fase of de mbo-fase.", ErrorField.Phase);
 
         public static readonly DomainError PhaseBeforeStart = new(
-            "enrolment.phase.before_start", "De fase kan niet ingaan vóór de startdatum van de inschrijving.");
+            "enrolment.phase.before_start", "De fase kan niet ingaan vóór de startdatum van de inschrijving.", ErrorField.ValidFrom);
 
         public static readonly DomainError PhaseAfterEnd = new(
-            "enrolment.phase.after_end", "De fase kan niet ingaan na de einddatum van de inschrijving.");
+            "enrolment.phase.after_end", "De fase kan niet ingaan na de einddatum van de inschrijving.", ErrorField.ValidFrom);
 
         public static readonly DomainError PhaseUnchanged = new(
             "enrolment.phase.unchanged", "Ongewijzigd: de leerling heeft op die datum al deze fase.");
@@ -376,17 +377,17 @@ public static class DomainErrors
             "enrolment.end.already", "Deze inschrijving is al beëindigd.");
 
         public static readonly DomainError EndBeforeStart = new(
-            "enrolment.end.before_start", "De einddatum ligt vóór de startdatum.");
+            "enrolment.end.before_start", "De einddatum ligt vóór de startdatum.", ErrorField.EndDate);
 
         public static readonly DomainError OutcomeRequired = new(
             "enrolment.end.outcome_required",
-            "Kies een uitkomst: diploma behaald, overstapoptie gebruikt, verhuisd of anders.");
+            "Kies een uitkomst: diploma behaald, overstapoptie gebruikt, verhuisd of anders.", ErrorField.Outcome);
 
         public static readonly DomainError OutcomeNoteRequired = new(
-            "enrolment.end.note_required", "Licht de uitkomst 'anders' kort toe.");
+            "enrolment.end.note_required", "Licht de uitkomst 'anders' kort toe.", ErrorField.Note);
 
         public static readonly DomainError OutcomeNoteTooLong = new(
-            "enrolment.end.note_too_long", $"De toelichting mag hoogstens {N(Pupils.Enrolment.MaxOutcomeNoteLength)} tekens lang zijn.");
+            "enrolment.end.note_too_long", $"De toelichting mag hoogstens {N(Pupils.Enrolment.MaxOutcomeNoteLength)} tekens lang zijn.", ErrorField.Note);
     }
 
     /// <summary>R-PRIV-4: names and free text hold printable text only (<see cref="PrintableText"/>).</summary>
@@ -398,10 +399,11 @@ public static class DomainErrors
         /// <paramref name="what"/> is the field in Dutch with its article ("de achternaam"); the code is
         /// <c>{codePrefix}.not_printable</c>, so each form and the import can place it at its field.
         /// </summary>
-        public static DomainError NotPrintable(string codePrefix, string what, int codePoint) => new(
+        public static DomainError NotPrintable(string codePrefix, string what, int codePoint, string? field = null) => new(
             codePrefix + "." + NotPrintableSuffix,
             $"{char.ToUpperInvariant(what[0])}{what[1..]} bevat een onzichtbaar teken of stuurteken ({Describe(codePoint)}), " +
-            $"dat vaak meekomt bij kopiëren en plakken. Typ {what} opnieuw.");
+            $"dat vaak meekomt bij kopiëren en plakken. Typ {what} opnieuw.",
+            field);
 
         private static string Describe(int codePoint) => codePoint switch
         {

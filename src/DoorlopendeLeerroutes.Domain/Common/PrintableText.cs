@@ -80,8 +80,9 @@ public static class PrintableText
     /// </summary>
     /// <param name="codePrefix">The field's code prefix, as its other errors use it, e.g. <c>pupil.last_name</c>.</param>
     /// <param name="what">The field in Dutch with its article, e.g. <c>de achternaam</c>.</param>
-    public static DomainError? Check(string? text, string codePrefix, string what, bool multiLine = false) =>
-        FirstForbidden(text?.Trim(), multiLine) is { } codePoint ? DomainErrors.Text.NotPrintable(codePrefix, what, codePoint) : null;
+    /// <param name="field">The input it is about (<see cref="ErrorField"/>), when a form or the import shows it at a field.</param>
+    public static DomainError? Check(string? text, string codePrefix, string what, bool multiLine = false, string? field = null) =>
+        FirstForbidden(text?.Trim(), multiLine) is { } codePoint ? DomainErrors.Text.NotPrintable(codePrefix, what, codePoint, field) : null;
 
     /// <summary><c>U+202E</c>: how a character is named in messages.</summary>
     public static string CodePointName(int codePoint) =>

@@ -15,7 +15,7 @@ public sealed record CountEnrolment(
     Guid MboInstitutionId,
     IReadOnlyList<PhaseRecord> Phases);
 
-/// <summary>The status column of the count (FORMATS.md §2).</summary>
+/// <summary>The status column of the count (docs/formats.md §2).</summary>
 public enum CountStatus
 {
     /// <summary><c>geteld</c>: a phase was in force on the count date.</summary>

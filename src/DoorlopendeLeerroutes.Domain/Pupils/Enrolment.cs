@@ -91,15 +91,7 @@ public sealed class Enrolment : Entity
             errors.Add(DomainErrors.Enrolment.StartTooFarAhead(latestStart));
         }
 
-        if (!route.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == voInstitutionId))
-        {
-            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
-        }
-
-        if (!route.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mboInstitutionId))
-        {
-            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
-        }
+        errors.AddRange(route.CheckEnrolmentPartners(voInstitutionId, mboInstitutionId).Errors);
 
         var age = pupil.AgeOn(startDate);
         if (age is < Pupil.MinAgeOnStart or > Pupil.MaxAgeOnStart)
@@ -182,8 +174,7 @@ public sealed class Enrolment : Entity
             throw new DomainException("An enrolment moves only to the version that replaces its route.");
         }
 
-        if (!nextVersion.PartnersIn(Sector.Vo).Any(p => p.InstitutionId == VoInstitutionId)
-            || !nextVersion.PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == MboInstitutionId))
+        if (nextVersion.CheckEnrolmentPartners(VoInstitutionId, MboInstitutionId).IsFailure)
         {
             return Result.Failure(DomainErrors.Enrolment.PartnerLeftRoute);
         }
@@ -227,7 +218,7 @@ public sealed class Enrolment : Entity
         {
             errors.Add(DomainErrors.Enrolment.OutcomeNoteTooLong);
         }
-        else if (PrintableText.Check(trimmed, "enrolment.end.note", "de toelichting") is { } notPrintable)
+        else if (PrintableText.Check(trimmed, "enrolment.end.note", "de toelichting", field: ErrorField.Note) is { } notPrintable)
         {
             errors.Add(notPrintable); // R-PRIV-4
         }

@@ -7,7 +7,7 @@ public sealed class Pupil : Entity
 {
     public const int MaxNamePartLength = 100;
 
-    // FORMATS.md §1: a pupil is between 10 and 30 years old on the start date of an enrolment.
+    // docs/formats.md §1: a pupil is between 10 and 30 years old on the start date of an enrolment.
     public const int MinAgeOnStart = 10;
     public const int MaxAgeOnStart = 30;
 
@@ -100,15 +100,15 @@ public sealed class Pupil : Entity
         }
 
         // R-PRIV-4: a name that holds an invisible or control character would look the same as another one.
-        AddIfNotPrintable(errors, lastName, "pupil.last_name", "de achternaam");
-        AddIfNotPrintable(errors, prefix, "pupil.prefix", "het tussenvoegsel");
-        AddIfNotPrintable(errors, firstName, "pupil.first_name", "de voornaam");
+        AddIfNotPrintable(errors, lastName, "pupil.last_name", "de achternaam", ErrorField.LastName);
+        AddIfNotPrintable(errors, prefix, "pupil.prefix", "het tussenvoegsel", ErrorField.Prefix);
+        AddIfNotPrintable(errors, firstName, "pupil.first_name", "de voornaam", ErrorField.FirstName);
         return errors;
     }
 
-    private static void AddIfNotPrintable(List<DomainError> errors, string? text, string codePrefix, string what)
+    private static void AddIfNotPrintable(List<DomainError> errors, string? text, string codePrefix, string what, string field)
     {
-        if (PrintableText.Check(text, codePrefix, what) is { } error)
+        if (PrintableText.Check(text, codePrefix, what, field: field) is { } error)
         {
             errors.Add(error);
         }

@@ -77,6 +77,39 @@ public sealed class Route : Entity
 
     public IEnumerable<RoutePartner> PartnersIn(Sector sector) => _partners.Where(p => p.Sector == sector);
 
+    /// <summary>
+    /// R-PUPIL-2: a pupil of this route goes to a vo school and an mbo institution that are both its partners. The one
+    /// check for the enrol form, the import (before any number is read) and <see cref="Pupils.Enrolment.Start"/>.
+    /// </summary>
+    public Result CheckEnrolmentPartners(Guid voInstitutionId, Guid mboInstitutionId)
+    {
+        var errors = new List<DomainError>();
+        if (!PartnersIn(Sector.Vo).Any(p => p.InstitutionId == voInstitutionId))
+        {
+            errors.Add(DomainErrors.Enrolment.VoInstitutionNotAPartner);
+        }
+
+        if (!PartnersIn(Sector.Mbo).Any(p => p.InstitutionId == mboInstitutionId))
+        {
+            errors.Add(DomainErrors.Enrolment.MboInstitutionNotAPartner);
+        }
+
+        return errors.Count == 0 ? Result.Success() : Result.Failure(errors);
+    }
+
+    /// <summary>
+    /// The school a new enrolment of this sector gets unless the user chooses: the user's own institution when it is a
+    /// partner of that sector, else the only partner of that sector, else none (the user must choose).
+    /// </summary>
+    public Guid? DefaultPartner(Sector sector, Guid? ownInstitution) =>
+        DefaultPartnerAmong(PartnersIn(sector).Select(p => p.InstitutionId).ToList(), ownInstitution);
+
+    /// <summary><see cref="DefaultPartner"/> over the partners of one sector as a screen lists them.</summary>
+    public static Guid? DefaultPartnerAmong(IReadOnlyCollection<Guid> partnersOfOneSector, Guid? ownInstitution) =>
+        ownInstitution is { } own && partnersOfOneSector.Contains(own) ? own
+        : partnersOfOneSector.Count == 1 ? partnersOfOneSector.First()
+        : null;
+
     private List<AgreementParty> AgreementParties =>
         _partners.Select(p => new AgreementParty(p.InstitutionId, p.BoardNumber)).ToList();
 
@@ -111,7 +144,7 @@ public sealed class Route : Entity
 
     /// <summary>
     /// Changes a draft or rejected route. Every change withdraws the partners' confirmations, because they confirmed
-    /// something else; a rejected route goes back to draft (DOMAIN.md §4.3).
+    /// something else; a rejected route goes back to draft (docs/domain.md §4.3).
     /// </summary>
     public Result Edit(RouteDefinition definition, IReadOnlyList<RoutePartnerInput> partners, Actor actor, DateTime nowUtc)
     {

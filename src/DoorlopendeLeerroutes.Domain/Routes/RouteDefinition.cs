@@ -86,7 +86,7 @@ public sealed record RouteDefinition
         {
             errors.Add(DomainErrors.Route.NameRequired);
         }
-        else if (PrintableText.Check(trimmedName, "route.name", "de naam van de leerroute") is { } nameNotPrintable)
+        else if (PrintableText.Check(trimmedName, "route.name", "de naam van de leerroute", field: ErrorField.Name) is { } nameNotPrintable)
         {
             errors.Add(nameNotPrintable); // R-PRIV-4
         }
@@ -134,7 +134,7 @@ public sealed record RouteDefinition
         {
             errors.Add(DomainErrors.Route.TrainingDomainTooLong);
         }
-        else if (PrintableText.Check(domain, "route.training_domain", "het opleidingsdomein") is { } domainNotPrintable)
+        else if (PrintableText.Check(domain, "route.training_domain", "het opleidingsdomein", field: ErrorField.TrainingDomain) is { } domainNotPrintable)
         {
             errors.Add(domainNotPrintable); // R-PRIV-4
         }

@@ -43,7 +43,7 @@ public enum TeachingLocation
     Both = 3,
 }
 
-/// <summary>Life cycle of a route version (DOMAIN.md §4.3).</summary>
+/// <summary>Life cycle of a route version (docs/domain.md §4.3).</summary>
 public enum RouteStatus
 {
     Draft = 1,

@@ -2,7 +2,7 @@ using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Domain.Routes;
 
-/// <summary>What happened to a route, shown as its history on the route page (DOMAIN.md §4.3).</summary>
+/// <summary>What happened to a route, shown as its history on the route page (docs/domain.md §4.3).</summary>
 public enum RouteEvent
 {
     Created = 1,

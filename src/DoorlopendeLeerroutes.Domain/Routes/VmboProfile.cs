@@ -1,6 +1,6 @@
 namespace DoorlopendeLeerroutes.Domain.Routes;
 
-/// <summary>The ten beroepsgerichte profielen of the vmbo (DOMAIN.md §7).</summary>
+/// <summary>The ten beroepsgerichte profielen of the vmbo (docs/domain.md §7).</summary>
 public enum VmboProfile
 {
     BouwenWonenInterieur = 1,
@@ -15,7 +15,7 @@ public enum VmboProfile
     ZorgWelzijn = 10,
 }
 
-/// <summary>Sector of a route as used in the national monitor (DOMAIN.md §7).</summary>
+/// <summary>Sector of a route as used in the national monitor (docs/domain.md §7).</summary>
 public enum RouteSector
 {
     Economie = 1,

@@ -11,6 +11,9 @@ public static class AppClaims
     public const string MustChangePassword = "dlr:must_change_password";
     public const string DisplayName = "dlr:display_name";
 
+    /// <summary>When the user signed in (UTC, round-trip format); the session's absolute limit counts from it.</summary>
+    public const string SignedIn = "dlr:signed_in_utc";
+
     /// <summary>The user a signed-in principal stands for; null when anonymous or when the role is missing.</summary>
     public static UserContext? ToUserContext(ClaimsPrincipal? principal)
     {

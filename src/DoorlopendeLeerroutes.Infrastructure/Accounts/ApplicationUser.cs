@@ -4,7 +4,7 @@ namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 
 /// <summary>
 /// An account. The role is an Identity role (exactly one per user); coordinators and viewers belong to exactly one
-/// institution (DOMAIN.md §2), administrators to none.
+/// institution (docs/domain.md §2), administrators to none.
 /// </summary>
 public sealed class ApplicationUser : IdentityUser<Guid>
 {

@@ -38,7 +38,7 @@ internal sealed class UserAccounts(
             return Result<NewAccount>.Failure(institutionCheck.Errors);
         }
 
-        return await InTransactionAsync<NewAccount>(async users =>
+        return await InTransactionAsync<NewAccount>(async (users, _) =>
         {
             if (await users.FindByEmailAsync(email) is not null)
             {
@@ -70,8 +70,9 @@ internal sealed class UserAccounts(
             return institutionCheck;
         }
 
-        return await InTransactionAsync<bool>(async users =>
+        return await InTransactionAsync<bool>(async (users, db) =>
         {
+            await LockAdministratorsAsync(db, cancellationToken);
             var user = await users.FindByIdAsync(userId.ToString());
             if (user is null)
             {
@@ -79,6 +80,8 @@ internal sealed class UserAccounts(
             }
 
             var currentRoles = await users.GetRolesAsync(user);
+            var demotesAnActiveAdministrator =
+                currentRoles.Contains(nameof(UserRole.Administrator)) && !user.IsDisabled && role != UserRole.Administrator;
             var roleChanges = !currentRoles.SequenceEqual([role.ToString()]);
             var institutionChanges = user.InstitutionId != institutionId;
             user.DisplayName = displayName;
@@ -98,30 +101,46 @@ internal sealed class UserAccounts(
             }
 
             var failed = await FirstFailureAsync([.. steps]);
-            return failed is null ? Result<bool>.Success(true) : Result<bool>.Failure(Errors(failed));
+            if (failed is not null)
+            {
+                return Result<bool>.Failure(Errors(failed));
+            }
+
+            return demotesAnActiveAdministrator && await CountActiveAdministratorsAsync(db, cancellationToken) == 0
+                ? Result<bool>.Failure(AccountErrors.LastAdministrator)
+                : Result<bool>.Success(true);
         }, cancellationToken);
     }
 
     public async Task<Result> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default) =>
-        await InTransactionAsync<bool>(async users =>
+        await InTransactionAsync<bool>(async (users, db) =>
         {
+            await LockAdministratorsAsync(db, cancellationToken);
             var user = await users.FindByIdAsync(userId.ToString());
             if (user is null)
             {
                 return Result<bool>.Failure(AccountErrors.NotFound);
             }
 
+            var disablesAnActiveAdministrator = disabled && !user.IsDisabled && await users.IsInRoleAsync(user, nameof(UserRole.Administrator));
             user.IsDisabled = disabled;
             var failed = disabled
                 // A new security stamp invalidates every cookie of this user at its next request.
                 ? await FirstFailureAsync(() => users.UpdateAsync(user), () => users.UpdateSecurityStampAsync(user))
                 : await FirstFailureAsync(
                     () => users.UpdateAsync(user), () => users.SetLockoutEndDateAsync(user, null), () => users.ResetAccessFailedCountAsync(user));
-            return failed is null ? Result<bool>.Success(true) : Result<bool>.Failure(Errors(failed));
+            if (failed is not null)
+            {
+                return Result<bool>.Failure(Errors(failed));
+            }
+
+            return disablesAnActiveAdministrator && await CountActiveAdministratorsAsync(db, cancellationToken) == 0
+                ? Result<bool>.Failure(AccountErrors.LastAdministrator)
+                : Result<bool>.Success(true);
         }, cancellationToken);
 
     public async Task<Result<string>> ResetPasswordAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        await InTransactionAsync<string>(async users =>
+        await InTransactionAsync<string>(async (users, _) =>
         {
             var user = await users.FindByIdAsync(userId.ToString());
             if (user is null)
@@ -144,28 +163,45 @@ internal sealed class UserAccounts(
             return failed is null ? Result<string>.Success(password) : Result<string>.Failure(Errors(failed));
         }, cancellationToken);
 
-    public async Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The last-administrator guard, counted inside the transaction after the change: the change is rolled back when
+    /// no active administrator would be left. Changes that could demote one are serialised
+    /// (<see cref="LockAdministratorsAsync"/>), so two simultaneous demotions cannot both see the other still active.
+    /// </summary>
+    private static Task<int> CountActiveAdministratorsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        (from u in db.Users
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == nameof(UserRole.Administrator) && !u.IsDisabled
+         select u.Id).CountAsync(cancellationToken);
+
+    /// <summary>
+    /// Serialises account changes that may touch the administrators. SQLite already did: its transactions begin
+    /// IMMEDIATE, taking the database's write lock. SQL Server takes an application lock held until the transaction ends.
+    /// </summary>
+    private static async Task LockAdministratorsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where r.Name == nameof(UserRole.Administrator) && !u.IsDisabled
-                      select u.Id).CountAsync(cancellationToken);
+        if (db.IsSqlServer)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "EXEC sp_getapplock @Resource = N'DoorlopendeLeerroutes.Administrators', @LockMode = N'Exclusive', @LockOwner = N'Transaction'",
+                cancellationToken);
+        }
     }
 
     /// <summary>
     /// Runs account work in a scope and transaction of its own: fresh data (no copy kept from earlier in a long
-    /// circuit), and all or nothing (no account without a role, no role change without ending the sessions).
+    /// circuit), and all or nothing (no account without a role, no role change without ending the sessions; a refused
+    /// result rolls back what the work already saved).
     /// </summary>
     private async Task<Result<T>> InTransactionAsync<T>(
-        Func<UserManager<ApplicationUser>, Task<Result<T>>> work, CancellationToken cancellationToken)
+        Func<UserManager<ApplicationUser>, AppDbContext, Task<Result<T>>> work, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await work(users);
+        var result = await work(users, db);
         if (result.IsSuccess)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -193,14 +229,10 @@ internal sealed class UserAccounts(
 
     private async Task<Result> CheckInstitutionAsync(UserRole role, Guid? institutionId, CancellationToken cancellationToken)
     {
-        if (role == UserRole.Administrator)
+        var byRole = role.CheckInstitution(institutionId);
+        if (byRole.IsFailure || institutionId is null)
         {
-            return institutionId is null ? Result.Success() : Result.Failure(AccountErrors.AdministratorHasNoInstitution);
-        }
-
-        if (institutionId is null)
-        {
-            return Result.Failure(AccountErrors.InstitutionRequired);
+            return byRole;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -35,6 +35,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
+    public async Task<Result> TrySaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }
+        catch (DbUpdateException ex)
+        {
+            return SaveFailures.ErrorFor(ex, Model) is { } error
+                ? Result.Failure(error)
+                : throw SaveFailures.Fault(ex, Model);
+        }
+    }
+
     /// <summary>
     /// The app's pupil-number protector: the model's converter for <see cref="Pupil.Number"/> encrypts and decrypts
     /// with it. Taken from the application's services, because a converter cannot ask DI itself; the model cache is

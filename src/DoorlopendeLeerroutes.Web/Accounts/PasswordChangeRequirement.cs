@@ -9,7 +9,7 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 /// </summary>
 public static class PasswordChangeRequirement
 {
-    public const string ChangePasswordPath = "/account/wachtwoord";
+    public const string ChangePasswordPath = Application.Accounts.SignInPolicy.ChangePasswordPath;
 
     private static readonly string[] AllowedPrefixes =
         ["/account/", "/health", "/fout", "/_framework", "/_content", "/_blazor", "/favicon", "/app.css"];

@@ -17,7 +17,7 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 /// </summary>
 public static class SessionPolicy
 {
-    public const string SignedInClaim = "dlr:signed_in_utc";
+    public const string SignedInClaim = Infrastructure.Accounts.AppClaims.SignedIn;
     public const string DevelopmentCookieName = "dlr.sessie";
     public const string SecureCookieName = "__Host-dlr.sessie";
     public const string SecureAntiforgeryCookieName = "__Host-dlr.antiforgery";
@@ -27,7 +27,6 @@ public static class SessionPolicy
     public static IServiceCollection AddSessionPolicy(this IServiceCollection services, IHostEnvironment environment)
     {
         var secureCookies = !environment.IsDevelopment();
-        services.AddScoped<PasswordSignIn>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.Configure<SecurityStampValidatorOptions>(options =>
         {

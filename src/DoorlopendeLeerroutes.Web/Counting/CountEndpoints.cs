@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace DoorlopendeLeerroutes.Web.Counting;
 
-/// <summary>The count of a school year as CSV (FORMATS.md §2), with only what the user may see (R-COUNT-7, R-ACCESS-1).</summary>
+/// <summary>The count of a school year as CSV (docs/formats.md §2), with only what the user may see (R-COUNT-7, R-ACCESS-1).</summary>
 public static class CountEndpoints
 {
     public static IEndpointRouteBuilder MapCountEndpoints(this IEndpointRouteBuilder endpoints)

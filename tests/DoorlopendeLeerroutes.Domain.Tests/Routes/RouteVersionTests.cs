@@ -117,7 +117,7 @@ public class RouteVersionTests
     [Fact]
     public void R_ROUTE_10_adding_a_partner_of_an_already_signed_board_still_needs_a_new_agreement_version()
     {
-        // DOMAIN.md R-ROUTE-10: "Adding a partner also needs an agreement version signed by that partner." The current
+        // docs/domain.md R-ROUTE-10: "Adding a partner also needs an agreement version signed by that partner." The current
         // agreement was signed before this school joined, so it cannot be the version that covers it.
         var t = TestRoute.Registered();
         var next = TestData.Ok(t.Route.StartNewVersion(t.VoCoordinator, NewVersionAt));

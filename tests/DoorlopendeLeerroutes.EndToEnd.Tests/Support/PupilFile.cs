@@ -4,7 +4,7 @@ using DoorlopendeLeerroutes.Domain.Pupils;
 
 namespace DoorlopendeLeerroutes.EndToEnd.Tests.Support;
 
-/// <summary>One row of a pupil CSV (FORMATS.md §1) as the journey imports it.</summary>
+/// <summary>One row of a pupil CSV (docs/formats.md §1) as the journey imports it.</summary>
 public sealed record PupilRow(string Number, string LastName, string FirstName, DateOnly BirthDate, DateOnly Start, string Phase)
 {
     public string Name => $"{FirstName} {LastName}";

@@ -100,16 +100,17 @@ public sealed class AccessScopeTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(SignIn.VoViewer)]
     public async Task Administrator_actions_refuse_coordinators_and_viewers(string email)
     {
-        var users = await app.ServiceAsAsync<UserAdministration>(email);
-        var institutions = await app.ServiceAsAsync<InstitutionAdministration>(email);
+        var userList = await app.ServiceAsAsync<UserListQuery>(email);
+        var createUser = await app.ServiceAsAsync<CreateUser>(email);
+        var createInstitution = await app.ServiceAsAsync<CreateInstitution>(email);
         var institutionList = await app.ServiceAsAsync<InstitutionListQuery>(email);
         var form = new InstitutionForm { Brin = "99ZZ", Name = "Nieuw", Sector = Sector.Vo, BoardNumber = "12345", BoardName = "Bestuur" };
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => users.ListAsync(new PageRequest(0, 10), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => users.CreateAsync(new UserForm { Email = "x@y.example", DisplayName = "X" }, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => userList.ExecuteAsync(new PageRequest(0, 10), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => createUser.ExecuteAsync(new UserForm { Email = "x@y.example", DisplayName = "X" }, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(
             async () => await (await app.ServiceAsAsync<AuditLogQuery>(email)).ListAsync(AuditFilter.None, new PageRequest(0, 10), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => institutions.CreateAsync(form, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => createInstitution.ExecuteAsync(form, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => institutionList.ExecuteAsync(new PageRequest(0, 10), Ct));
 
         await using var db = await app.OpenDbContextAsync();

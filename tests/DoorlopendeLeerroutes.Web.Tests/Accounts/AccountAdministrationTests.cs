@@ -20,10 +20,9 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     [Fact]
     public async Task New_coordinator_gets_a_one_time_password_and_must_choose_an_own_one_first()
     {
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var institution = await InstitutionIdAsync("12AB");
 
-        var created = await administration.CreateAsync(
+        var created = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(
             new UserForm { Email = "nieuw@maasland.example", DisplayName = "Nina Nieuw", Role = UserRole.Coordinator, InstitutionId = institution }, Ct);
 
         Assert.True(created.IsSuccess, created.ToString());
@@ -56,15 +55,14 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     [Fact]
     public async Task Coordinator_without_institution_administrator_with_one_and_a_taken_address_are_refused()
     {
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var institution = await InstitutionIdAsync("05KO");
 
-        var noInstitution = await administration.CreateAsync(new UserForm { Email = "a@b.example", DisplayName = "A", Role = UserRole.Coordinator }, Ct);
-        var adminWithInstitution = await administration.CreateAsync(
+        var noInstitution = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(new UserForm { Email = "a@b.example", DisplayName = "A", Role = UserRole.Coordinator }, Ct);
+        var adminWithInstitution = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(
             new UserForm { Email = "c@d.example", DisplayName = "C", Role = UserRole.Administrator, InstitutionId = institution }, Ct);
-        var taken = await administration.CreateAsync(
+        var taken = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(
             new UserForm { Email = SignIn.VoViewer, DisplayName = "Dubbel", Role = UserRole.Viewer, InstitutionId = institution }, Ct);
-        var badEmail = await administration.CreateAsync(
+        var badEmail = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(
             new UserForm { Email = "geen-adres", DisplayName = "X", Role = UserRole.Viewer, InstitutionId = institution }, Ct);
 
         Assert.Contains(AccountErrors.InstitutionRequired.Message, noInstitution.Errors.Select(e => e.Message));
@@ -78,11 +76,10 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     [Fact]
     public async Task The_last_active_administrator_can_be_neither_demoted_nor_disabled()
     {
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
-        var created = await administration.CreateAsync(
+        var created = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(
             new UserForm { Email = "tweede@duo.example", DisplayName = "Tweede", Role = UserRole.Administrator }, Ct);
         var second = created.Value.UserId;
-        var asSecond = app.ServiceAs<UserAdministration>(new UserContext(second, "tweede@duo.example", UserRole.Administrator, null));
+        var asSecond = new UserContext(second, "tweede@duo.example", UserRole.Administrator, null);
         var first = await app.UserAsync(SignIn.Administrator);
 
         // One administrator may disable the others (other tests in this class may have added some);
@@ -91,26 +88,25 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
         Assert.Contains(first.UserId, others);
         foreach (var other in others)
         {
-            Assert.True((await asSecond.SetDisabledAsync(other, disabled: true, Ct)).IsSuccess);
+            Assert.True((await app.ServiceAs<SetUserDisabled>(asSecond).ExecuteAsync(other, disabled: true, Ct)).IsSuccess);
         }
 
-        var demoteSelf = await asSecond.ChangeAsync(
+        var demoteSelf = await app.ServiceAs<ChangeUser>(asSecond).ExecuteAsync(
             second, new UserForm { Email = "tweede@duo.example", DisplayName = "Tweede", Role = UserRole.Viewer, InstitutionId = await AnyInstitutionAsync() }, Ct);
 
         Assert.Contains(demoteSelf.Errors, e => e.Code == AccountErrors.LastAdministrator.Code);
         foreach (var other in others)
         {
-            Assert.True((await asSecond.SetDisabledAsync(other, disabled: false, Ct)).IsSuccess);
+            Assert.True((await app.ServiceAs<SetUserDisabled>(asSecond).ExecuteAsync(other, disabled: false, Ct)).IsSuccess);
         }
     }
 
     [Fact]
     public async Task Administrator_cannot_disable_their_own_account()
     {
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var self = await app.UserAsync(SignIn.Administrator);
 
-        var result = await administration.SetDisabledAsync(self.UserId, disabled: true, Ct);
+        var result = await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(self.UserId, disabled: true, Ct);
 
         Assert.Contains(result.Errors, e => e.Code == AccountErrors.CannotDisableYourself.Code);
     }
@@ -118,11 +114,10 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     [Fact]
     public async Task R_INST_1_and_R_INST_3_institution_with_invalid_or_existing_brin_is_refused_with_a_dutch_message()
     {
-        var institutions = await app.ServiceAsAsync<InstitutionAdministration>(SignIn.Administrator);
 
-        var invalid = await institutions.CreateAsync(Form("5KO"), Ct);
-        var existing = await institutions.CreateAsync(Form("05ko"), Ct);
-        var created = await institutions.CreateAsync(Form("88xy"), Ct);
+        var invalid = await (await app.ServiceAsAsync<CreateInstitution>(SignIn.Administrator)).ExecuteAsync(Form("5KO"), Ct);
+        var existing = await (await app.ServiceAsAsync<CreateInstitution>(SignIn.Administrator)).ExecuteAsync(Form("05ko"), Ct);
+        var created = await (await app.ServiceAsAsync<CreateInstitution>(SignIn.Administrator)).ExecuteAsync(Form("88xy"), Ct);
 
         Assert.Contains(invalid.Errors, e => e.Code == DomainErrors.Institution.BrinInvalid.Code);
         Assert.Contains(existing.Errors, e => e.Code == DomainErrors.Institution.BrinNotUnique.Code);
@@ -134,18 +129,17 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     [Fact]
     public async Task Saving_an_institution_someone_else_changed_meanwhile_gives_the_conflict_message_and_keeps_their_change()
     {
-        var institutions = await app.ServiceAsAsync<InstitutionAdministration>(SignIn.Administrator);
         var id = await InstitutionIdAsync("30JK");
-        var mine = (await institutions.LoadAsync(id, Ct))!;
-        var theirs = (await institutions.LoadAsync(id, Ct))!;
+        var mine = (await (await app.ServiceAsAsync<InstitutionFormQuery>(SignIn.Administrator)).ExecuteAsync(id, Ct))!;
+        var theirs = (await (await app.ServiceAsAsync<InstitutionFormQuery>(SignIn.Administrator)).ExecuteAsync(id, Ct))!;
 
         theirs.Name = "Vakschool Techniek Noord (nieuwe naam)";
-        Assert.True((await institutions.UpdateAsync(id, theirs, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<ChangeInstitution>(SignIn.Administrator)).ExecuteAsync(id, theirs, Ct)).IsSuccess);
         mine.Name = "Iets anders";
-        var result = await institutions.UpdateAsync(id, mine, Ct);
+        var result = await (await app.ServiceAsAsync<ChangeInstitution>(SignIn.Administrator)).ExecuteAsync(id, mine, Ct);
 
-        Assert.Contains(result.Errors, e => e.Code == AccountErrors.ConcurrencyConflict.Code);
-        Assert.Equal("Vakschool Techniek Noord (nieuwe naam)", (await institutions.LoadAsync(id, Ct))!.Name);
+        Assert.Contains(result.Errors, e => e.Code == CommonErrors.ConcurrencyConflict.Code);
+        Assert.Equal("Vakschool Techniek Noord (nieuwe naam)", (await (await app.ServiceAsAsync<InstitutionFormQuery>(SignIn.Administrator)).ExecuteAsync(id, Ct))!.Name);
     }
 
     [Fact]

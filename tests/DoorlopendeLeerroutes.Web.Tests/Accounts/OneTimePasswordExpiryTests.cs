@@ -29,7 +29,6 @@ public sealed class OneTimePasswordExpiryTests(SessionTests.ClockApp app) : ICla
     public async Task Expired_one_time_password_is_refused_like_a_wrong_one_shown_to_the_administrator_and_reset()
     {
         var account = await CreateAsync("nieuw-te-laat@horizon.example");
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
 
         app.Clock.Advance(TimeSpan.FromHours(72) + TimeSpan.FromMinutes(1));
         using var expired = await SignIn.PostLoginAsync(app.AnonymousClient(), account.Email, account.OneTimePassword);
@@ -37,27 +36,26 @@ public sealed class OneTimePasswordExpiryTests(SessionTests.ClockApp app) : ICla
 
         Assert.Equal(HttpStatusCode.OK, expired.StatusCode); // not signed in
         var expiredPage = await expired.Content.ReadAsStringAsync(Ct);
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(expiredPage));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(expiredPage));
         Assert.Equal(SignIn.ErrorText(await wrong.Content.ReadAsStringAsync(Ct)), SignIn.ErrorText(expiredPage));
         Assert.DoesNotContain("verlopen", expiredPage, StringComparison.OrdinalIgnoreCase);
 
-        var listed = (await administration.ListAsync(new PageRequest(0, 100), Ct)).Items.Single(u => u.Email == account.Email);
+        var listed = (await (await app.ServiceAsAsync<UserListQuery>(SignIn.Administrator)).ExecuteAsync(new PageRequest(0, 100), Ct)).Items.Single(u => u.Email == account.Email);
         Assert.True(listed.OneTimePasswordExpired);
         var log = (await (await app.ServiceAsAsync<AuditLogQuery>(SignIn.Administrator)).ListAsync(AuditFilter.None, new PageRequest(0, 200), Ct)).Items;
         Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.Subject == account.Email && e.Detail == "eenmalig wachtwoord verlopen");
 
-        var reset = await administration.ResetPasswordAsync(account.UserId, Ct);
+        var reset = await (await app.ServiceAsAsync<ResetPassword>(SignIn.Administrator)).ExecuteAsync(account.UserId, Ct);
         Assert.True(reset.IsSuccess);
         using var again = await SignIn.PostLoginAsync(app.AnonymousClient(), account.Email, reset.Value);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.False((await administration.ListAsync(new PageRequest(0, 100), Ct)).Items.Single(u => u.Email == account.Email).OneTimePasswordExpired);
+        Assert.False((await (await app.ServiceAsAsync<UserListQuery>(SignIn.Administrator)).ExecuteAsync(new PageRequest(0, 100), Ct)).Items.Single(u => u.Email == account.Email).OneTimePasswordExpired);
     }
 
     private async Task<NewAccount> CreateAsync(string email)
     {
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var horizon = await app.UserAsync(SignIn.VoCoordinator);
-        var created = await administration.CreateAsync(
+        var created = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(
             new UserForm { Email = email, DisplayName = "Nieuwe Collega", Role = UserRole.Viewer, InstitutionId = horizon.InstitutionId }, Ct);
         Assert.True(created.IsSuccess, created.ToString());
         return created.Value;

@@ -66,11 +66,10 @@ public sealed class SessionEndTests(SessionTests.ClockApp app) : IClassFixture<S
 
         activity.Touch();
         Assert.True(await provider.IsStillValidAsync(state));
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var user = await app.UserAsync(SignIn.MboCoordinator);
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: true, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: true, Ct)).IsSuccess);
         Assert.False(await provider.IsStillValidAsync(state));
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: false, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: false, Ct)).IsSuccess);
     }
 
     private async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string email)

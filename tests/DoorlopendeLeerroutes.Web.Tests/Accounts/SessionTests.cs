@@ -48,18 +48,17 @@ public sealed class SessionTests(SessionTests.ClockApp app) : IClassFixture<Sess
     {
         using var client = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var user = await app.UserAsync(SignIn.UnrelatedCoordinator);
 
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: true, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: true, Ct)).IsSuccess);
         using var after = await client.GetAsync("/", Ct);
         using var again = await SignIn.PostLoginAsync(app.AnonymousClient(), SignIn.UnrelatedCoordinator, Infrastructure.Accounts.AccountSeeder.DemoPassword);
 
         Assert.StartsWith("/account/login", after.RedirectTarget(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(Web.Accounts.PasswordSignIn.RefusedMessage, SignIn.ErrorText(await again.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(Application.Accounts.SignInPolicy.RefusedMessage, SignIn.ErrorText(await again.Content.ReadAsStringAsync(Ct)));
 
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: false, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: false, Ct)).IsSuccess);
         using var client2 = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);
     }
 
@@ -67,10 +66,9 @@ public sealed class SessionTests(SessionTests.ClockApp app) : IClassFixture<Sess
     public async Task Changing_a_users_role_ends_the_session_so_the_new_role_applies()
     {
         using var client = await app.SignedInClientAsync(SignIn.VoCoordinator);
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var user = await app.UserAsync(SignIn.VoCoordinator);
 
-        var changed = await administration.ChangeAsync(
+        var changed = await (await app.ServiceAsAsync<ChangeUser>(SignIn.Administrator)).ExecuteAsync(
             user.UserId,
             new UserForm { Email = user.Email, DisplayName = "Carla", Role = Domain.Common.UserRole.Viewer, InstitutionId = user.InstitutionId },
             Ct);

@@ -22,9 +22,8 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
     public async Task Unknown_wrong_locked_and_disabled_accounts_get_the_same_message()
     {
         await LockAsync(SignIn.UnrelatedCoordinator);
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var disabled = await app.UserAsync(SignIn.VoViewer);
-        Assert.True((await administration.SetDisabledAsync(disabled.UserId, disabled: true, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(disabled.UserId, disabled: true, Ct)).IsSuccess);
 
         var messages = new Dictionary<string, string>
         {
@@ -35,14 +34,14 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
             ["disabled, right password"] = await RefusalAsync(SignIn.VoViewer, AccountSeeder.DemoPassword),
         };
 
-        Assert.All(messages, m => Assert.True(m.Value == PasswordSignIn.RefusedMessage, $"{m.Key}: {m.Value}"));
+        Assert.All(messages, m => Assert.True(m.Value == SignInPolicy.RefusedMessage, $"{m.Key}: {m.Value}"));
 
         // The audit log (internal) still tells them apart.
         var log = (await (await app.ServiceAsAsync<AuditLogQuery>(SignIn.Administrator)).ListAsync(AuditFilter.None, new Application.Common.PageRequest(0, 200), Ct)).Items;
         Assert.Contains(log, e => e.Kind == AuditKind.LockedOut && e.Subject == SignIn.UnrelatedCoordinator);
         Assert.Contains(log, e => e.Kind == AuditKind.SignInRefusedDisabled && e.Subject == SignIn.VoViewer);
         Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.Subject == Unknown);
-        Assert.True((await administration.SetDisabledAsync(disabled.UserId, disabled: false, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(disabled.UserId, disabled: false, Ct)).IsSuccess);
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
         var medians = new[] { Median(unknown), Median(wrong), Median(locked) };
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"Median refusal unknown/wrong/locked: {string.Join(" / ", medians.Select(m => m.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
-        var floor = PasswordSignIn.MinimumRefusalTime;
+        var floor = SignInPolicy.MinimumRefusalTime;
         Assert.All(medians, median => Assert.True(median >= floor * 0.95, $"A refusal took {median.TotalMilliseconds:0} ms, under the floor"));
         var spread = medians.Max() - medians.Min();
         Assert.True(
@@ -109,7 +108,7 @@ public sealed class SignInRefusalTests(AppFactory app) : IClassFixture<AppFactor
         using var response = await client.PostAsync("/account/login", content, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         watch.Stop();
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(body));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(body));
         return watch.Elapsed;
     }
 

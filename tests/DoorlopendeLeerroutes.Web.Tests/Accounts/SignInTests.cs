@@ -59,7 +59,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         using var response = await SignIn.PostLoginAsync(client, SignIn.VoViewer, "Helemaal-Fout-123");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
         var log = await AuditAsync();
         Assert.Contains(log, e => e.Kind == AuditKind.SignInFailed && e.Subject == SignIn.VoViewer);
     }
@@ -71,7 +71,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         using var response = await SignIn.PostLoginAsync(client, "niemand@nergens.example", "Helemaal-Fout-123");
 
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // no redirect: not signed in
         // The same words as a wrong password (issue 11): the lockout itself is in the audit log, not on the page.
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(await response.Content.ReadAsStringAsync(Ct)));
         await using var db = await app.OpenDbContextAsync();
         var user = db.Users.Single(u => u.Email == SignIn.MboViewer);
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
@@ -98,9 +98,8 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Guessing_the_password_of_a_disabled_account_counts_towards_the_lockout()
     {
-        var administration = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
         var user = await app.UserAsync(SignIn.MboCoordinator);
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: true, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: true, Ct)).IsSuccess);
         using var client = app.AnonymousClient();
 
         using var wrong = await SignIn.PostLoginAsync(client, SignIn.MboCoordinator, "Fout-wachtwoord-1");
@@ -111,12 +110,12 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         using var right = await SignIn.PostLoginAsync(client, SignIn.MboCoordinator, Infrastructure.Accounts.AccountSeeder.DemoPassword);
 
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await wrong.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(await wrong.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // not signed in
         // The same words as a wrong password (issue 11); the refusal of the disabled account is in the audit log.
-        Assert.Equal(PasswordSignIn.RefusedMessage, SignIn.ErrorText(await right.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(SignInPolicy.RefusedMessage, SignIn.ErrorText(await right.Content.ReadAsStringAsync(Ct)));
         Assert.Contains(await AuditAsync(), e => e.Kind == AuditKind.SignInRefusedDisabled && e.Subject == SignIn.MboCoordinator);
-        Assert.True((await administration.SetDisabledAsync(user.UserId, disabled: false, Ct)).IsSuccess);
+        Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: false, Ct)).IsSuccess);
     }
 
     [Fact]

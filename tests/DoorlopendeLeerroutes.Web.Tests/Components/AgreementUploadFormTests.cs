@@ -21,6 +21,7 @@ public sealed class AgreementUploadFormTests : ComponentTestContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<IApplicationDbContextFactory, Untouchable>();
         Services.AddScoped<IAgreementFileStore, Untouchable>();
+        Services.AddScoped<DoorlopendeLeerroutes.Application.Common.ScopedWork>();
         Services.AddScoped<RouteWork>();
         Services.AddScoped<AddAgreement>();
     }

@@ -23,7 +23,9 @@ public sealed class InstitutionDialogTests : ComponentTestContext
         Services.AddScoped<AccessScope>();
         Services.AddScoped<IApplicationDbContextFactory, UnusedDatabase>();
         Services.AddSingleton<IAuditTrail>(_audit);
-        Services.AddScoped<InstitutionAdministration>();
+        Services.AddScoped<InstitutionFormQuery>();
+        Services.AddScoped<CreateInstitution>();
+        Services.AddScoped<ChangeInstitution>();
     }
 
     [Fact]

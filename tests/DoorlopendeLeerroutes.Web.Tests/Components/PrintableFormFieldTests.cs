@@ -65,12 +65,10 @@ public sealed class PrintableFormFieldTests(AppFactory app) : IClassFixture<AppF
     [Fact]
     public async Task R_PRIV_4_the_use_cases_refuse_an_invisible_character_when_the_form_is_bypassed()
     {
-        var users = await app.ServiceAsAsync<UserAdministration>(SignIn.Administrator);
-        var institutions = await app.ServiceAsAsync<InstitutionAdministration>(SignIn.Administrator);
 
-        var user = await users.CreateAsync(
+        var user = await (await app.ServiceAsAsync<CreateUser>(SignIn.Administrator)).ExecuteAsync(
             new UserForm { Email = "verborgen@maasland.example", DisplayName = "Beheer" + Rlo + "der", Role = UserRole.Administrator }, Ct);
-        var institution = await institutions.CreateAsync(
+        var institution = await (await app.ServiceAsAsync<CreateInstitution>(SignIn.Administrator)).ExecuteAsync(
             new InstitutionForm { Brin = "99ZZ", Name = "College\u200B", Sector = Domain.Institutions.Sector.Vo, BoardNumber = "49999", BoardName = "Stichting" }, Ct);
 
         Assert.False(user.IsSuccess);

@@ -12,7 +12,7 @@ using MudBlazor;
 namespace DoorlopendeLeerroutes.Web.Tests.Components;
 
 /// <summary>
-/// The import panel on the route page (FORMATS.md §1) with the real import service and database: errors are listed with
+/// The import panel on the route page (docs/formats.md §1) with the real import service and database: errors are listed with
 /// line and column and nothing is stored; a good file is previewed per row and stored by one click on Importeren.
 /// </summary>
 public sealed class PupilImportPanelTests(AppFactory app) : ComponentTestContext, IClassFixture<AppFactory>

@@ -20,6 +20,7 @@ public sealed class RouteFormPageTests : ComponentTestContext, IClassFixture<App
         Services.AddSingleton<IAuditTrail>(new Support.RecordingAuditTrail());
         Services.AddScoped<Application.Institutions.InstitutionDirectory>();
         Services.AddScoped<Application.Routes.RouteDetailsQuery>();
+        Services.AddScoped<Application.Common.ScopedWork>();
         Services.AddScoped<Application.Routes.RouteWork>();
         Services.AddScoped<Application.Routes.CreateRoute>();
         Services.AddScoped<Application.Routes.EditRoute>();

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Web.Tests.Persistence;
 
 /// <summary>The route aggregate survives a round trip through the real migrations, and its guards hold in the database.</summary>
-public sealed class RoutePersistenceTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class RoutePersistenceTests(ClockAppFactory app) : IClassFixture<ClockAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -120,7 +120,7 @@ public sealed class RoutePersistenceTests(AppFactory app) : IClassFixture<AppFac
             Assert.True(createdAt > DateTime.UtcNow.AddMinutes(-5) && createdAt <= DateTime.UtcNow.AddSeconds(1));
             Assert.Equal(createdAt, firstModifiedAt);
 
-            await Task.Delay(20, Ct);
+            app.Clock.Advance(TimeSpan.FromSeconds(1)); // app time, which the audit interceptor reads
             Ok(entry.Entity.Update("65AA", "Nieuwe naam", Sector.Vo, "41000", "Bestuur vo"));
             await db.SaveChangesAsync(Ct);
         }

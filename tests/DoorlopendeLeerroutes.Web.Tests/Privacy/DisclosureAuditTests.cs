@@ -59,10 +59,11 @@ public sealed class DisclosureAuditTests(PrivacyApp app) : IClassFixture<Privacy
 
         var found = await (await app.ServiceAsAsync<FundingPhaseLookup>(SignIn.VoCoordinator))
             .ExecuteAsync(number, DutchTime.Today(app.Clock.GetUtcNow().UtcDateTime), Ct);
-        var actions = await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator);
-        RouteWorkflow.Ok(await actions.RecordPhaseAsync(enrolment.Id, enrolment.Version, Phase.Mbo, enrolment.StartDate.AddDays(1), Ct));
+        var recordPhase = await app.ServiceAsAsync<RecordPhase>(SignIn.VoCoordinator);
+        var endEnrolment = await app.ServiceAsAsync<EndEnrolment>(SignIn.VoCoordinator);
+        RouteWorkflow.Ok(await recordPhase.ExecuteAsync(enrolment.Id, enrolment.Version, Phase.Mbo, enrolment.StartDate.AddDays(1), Ct));
         var version = (await (await app.ServiceAsAsync<EnrolmentDetailsQuery>(SignIn.VoCoordinator)).ExecuteAsync(enrolment.Id, Ct))!.Version;
-        RouteWorkflow.Ok(await actions.EndAsync(enrolment.Id, version, enrolment.StartDate.AddDays(2), EnrolmentOutcome.Moved, null, Ct));
+        RouteWorkflow.Ok(await endEnrolment.ExecuteAsync(enrolment.Id, version, enrolment.StartDate.AddDays(2), EnrolmentOutcome.Moved, null, Ct));
 
         Assert.True(found.IsSuccess, found.ToString());
         var log = await _kit.AuditOfAsync(SignIn.VoCoordinator);
@@ -163,8 +164,8 @@ public sealed class DisclosureAuditTests(PrivacyApp app) : IClassFixture<Privacy
 
         using var auditPage = await coordinator.GetAsync("/beheer/auditlog", Ct);
         using var auditExport = await coordinator.GetAsync("/beheer/auditlog/export.csv", Ct);
-        var viewerChange = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoViewer))
-            .RecordPhaseAsync(enrolment.Id, enrolment.Version, Phase.Mbo, enrolment.StartDate, Ct);
+        var viewerChange = await (await app.ServiceAsAsync<RecordPhase>(SignIn.VoViewer))
+            .ExecuteAsync(enrolment.Id, enrolment.Version, Phase.Mbo, enrolment.StartDate, Ct);
 
         Assert.NotEqual(HttpStatusCode.OK, auditPage.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, auditExport.StatusCode);

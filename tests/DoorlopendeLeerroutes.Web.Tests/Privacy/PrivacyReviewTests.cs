@@ -47,10 +47,10 @@ public sealed class PrivacyReviewTests(PrivacyApp app) : IClassFixture<PrivacyAp
         var number = ImportKit.NewNumber();
         await _import.ImportAsync(route, ImportKit.File(ImportKit.Row(number)));
         var (_, enrolment) = Assert.Single(await _import.EnrolmentsAsync(route));
-        var actions = await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator);
-        Assert.True((await actions.RecordPhaseAsync(enrolment.Id, enrolment.Version, Phase.Mbo, enrolment.StartDate.AddDays(1), Ct)).IsSuccess);
+        var recordPhase = await app.ServiceAsAsync<RecordPhase>(SignIn.VoCoordinator);
+        Assert.True((await recordPhase.ExecuteAsync(enrolment.Id, enrolment.Version, Phase.Mbo, enrolment.StartDate.AddDays(1), Ct)).IsSuccess);
 
-        var stale = await actions.RecordPhaseAsync(enrolment.Id, enrolment.Version, Phase.Vo, enrolment.StartDate.AddDays(2), Ct);
+        var stale = await recordPhase.ExecuteAsync(enrolment.Id, enrolment.Version, Phase.Vo, enrolment.StartDate.AddDays(2), Ct);
 
         Assert.False(stale.IsSuccess);
         var recorded = (await _kit.AuditOfAsync(SignIn.VoCoordinator)).Where(a => a.Kind == AuditKind.PhaseRecorded && a.ObjectId == enrolment.Id);

@@ -86,7 +86,7 @@ public sealed class PupilNumberOracleTests(PrivacyApp app) : IClassFixture<Priva
         var second = await _import.NewRouteAsync("Tweede route");
         var preview = await _import.PreviewAsync(second, ImportKit.File(ImportKit.Row(number, lastName: "Pietersen")));
 
-        Assert.Contains(preview.Errors, e => e.Code == EnrolPupil.DetailsDoNotMatch.Code);
+        Assert.Contains(preview.Errors, e => e.Code == PupilErrors.DetailsDoNotMatch.Code);
         Assert.DoesNotContain(preview.Errors, e => e.Code == PupilNumberGuard.CannotEnrolHere.Code);
     }
 

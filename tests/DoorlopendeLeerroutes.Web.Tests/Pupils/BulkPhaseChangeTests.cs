@@ -80,9 +80,9 @@ public sealed class BulkPhaseChangeTests(AppFactory app) : IClassFixture<AppFact
         var nothing = await (await app.ServiceAsAsync<BulkPhaseChange>(SignIn.VoCoordinator)).ExecuteAsync(route, [], Phase.Mbo, from, Ct);
 
         Assert.Equal(DomainErrors.Access.ReadOnly, Assert.Single(viewer.Errors));
-        Assert.Contains(outsider.Errors, e => e.Code == BulkPhaseChange.SelectionChanged.Code);
-        Assert.Contains(mixed.Errors, e => e.Code == BulkPhaseChange.SelectionChanged.Code);
-        Assert.Contains(nothing.Errors, e => e.Code == BulkPhaseChange.NothingSelected.Code);
+        Assert.Contains(outsider.Errors, e => e.Code == PupilErrors.SelectionChanged.Code);
+        Assert.Contains(mixed.Errors, e => e.Code == PupilErrors.SelectionChanged.Code);
+        Assert.Contains(nothing.Errors, e => e.Code == PupilErrors.NothingSelected.Code);
         Assert.Equal(counts, await PhaseCountsAsync(selection));
         Assert.Empty(await (await app.ServiceAsAsync<BulkPhaseChange>(SignIn.VoViewer)).SelectableAsync(route, Ct));
         Assert.Empty(await (await app.ServiceAsAsync<BulkPhaseChange>(SignIn.UnrelatedCoordinator)).SelectableAsync(route, Ct));

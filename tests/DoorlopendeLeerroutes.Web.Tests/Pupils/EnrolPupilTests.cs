@@ -82,7 +82,7 @@ public sealed class EnrolPupilTests(AppFactory app) : IClassFixture<AppFactory>
 
         var result = await (await app.ServiceAsAsync<EnrolPupil>(SignIn.VoCoordinator)).ExecuteAsync(care, Form(known, horizon, roc), Ct);
 
-        Assert.Contains(result.Errors, e => e.Code == EnrolPupil.DetailsDoNotMatch.Code);
+        Assert.Contains(result.Errors, e => e.Code == PupilErrors.DetailsDoNotMatch.Code);
     }
 }
 

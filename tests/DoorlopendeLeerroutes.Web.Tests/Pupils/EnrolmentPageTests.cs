@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Pupils;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -21,7 +22,7 @@ public sealed class EnrolmentPageTests(AppFactory app) : IClassFixture<AppFactor
         var today = DutchTime.Today(DateTime.UtcNow);
         var other = before.PhaseToday == Phase.Vo ? Phase.Mbo : Phase.Vo;
 
-        var result = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.MboCoordinator)).RecordPhaseAsync(id, before.Version, other, today, Ct);
+        var result = await (await app.ServiceAsAsync<RecordPhase>(SignIn.MboCoordinator)).ExecuteAsync(id, before.Version, other, today, Ct);
 
         Assert.True(result.IsSuccess, result.ToString());
         var after = (await query.ExecuteAsync(id, Ct))!;
@@ -30,8 +31,8 @@ public sealed class EnrolmentPageTests(AppFactory app) : IClassFixture<AppFactor
         Assert.True(after.Phases[0].InForceToday);
         Assert.Contains(after.Phases, p => p.RecordedBy.Contains("ROC Rivierenland", StringComparison.Ordinal));
 
-        var stale = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator)).RecordPhaseAsync(id, before.Version, other == Phase.Vo ? Phase.Mbo : Phase.Vo, today, Ct);
-        Assert.Contains(stale.Errors, e => e.Code == AccountErrors.ConcurrencyConflict.Code);
+        var stale = await (await app.ServiceAsAsync<RecordPhase>(SignIn.VoCoordinator)).ExecuteAsync(id, before.Version, other == Phase.Vo ? Phase.Mbo : Phase.Vo, today, Ct);
+        Assert.Contains(stale.Errors, e => e.Code == CommonErrors.ConcurrencyConflict.Code);
     }
 
     [Fact]
@@ -41,13 +42,13 @@ public sealed class EnrolmentPageTests(AppFactory app) : IClassFixture<AppFactor
         var details = (await (await app.ServiceAsAsync<EnrolmentDetailsQuery>(SignIn.VoCoordinator)).ExecuteAsync(id, Ct))!;
         var today = DutchTime.Today(DateTime.UtcNow);
 
-        var viewer = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoViewer)).EndAsync(id, details.Version, today, EnrolmentOutcome.Moved, null, Ct);
-        var outsider = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.UnrelatedCoordinator)).EndAsync(id, details.Version, today, EnrolmentOutcome.Moved, null, Ct);
-        var noNote = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator)).EndAsync(id, details.Version, today, EnrolmentOutcome.Other, " ", Ct);
-        var ended = await (await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator)).EndAsync(id, details.Version, today, EnrolmentOutcome.TransferOption, null, Ct);
+        var viewer = await (await app.ServiceAsAsync<EndEnrolment>(SignIn.VoViewer)).ExecuteAsync(id, details.Version, today, EnrolmentOutcome.Moved, null, Ct);
+        var outsider = await (await app.ServiceAsAsync<EndEnrolment>(SignIn.UnrelatedCoordinator)).ExecuteAsync(id, details.Version, today, EnrolmentOutcome.Moved, null, Ct);
+        var noNote = await (await app.ServiceAsAsync<EndEnrolment>(SignIn.VoCoordinator)).ExecuteAsync(id, details.Version, today, EnrolmentOutcome.Other, " ", Ct);
+        var ended = await (await app.ServiceAsAsync<EndEnrolment>(SignIn.VoCoordinator)).ExecuteAsync(id, details.Version, today, EnrolmentOutcome.TransferOption, null, Ct);
 
         Assert.Contains(viewer.Errors, e => e.Code == "access.read_only");
-        Assert.Contains(outsider.Errors, e => e.Code == EnrolmentActions.NotFound.Code);
+        Assert.Contains(outsider.Errors, e => e.Code == PupilErrors.EnrolmentNotFound.Code);
         Assert.Null(await (await app.ServiceAsAsync<EnrolmentDetailsQuery>(SignIn.UnrelatedCoordinator)).ExecuteAsync(id, Ct));
         Assert.Contains(noNote.Errors, e => e.Code == "enrolment.end.note_required");
         Assert.True(ended.IsSuccess, ended.ToString());

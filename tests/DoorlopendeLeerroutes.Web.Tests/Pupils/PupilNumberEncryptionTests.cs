@@ -127,6 +127,9 @@ public sealed class PupilNumberEncryptionTests(PupilNumberEncryptionTests.Genera
         public string KeyFile => Path.Combine(KeysFolder, PupilNumberKeySource.KeyFileName);
 
         protected override IEnumerable<KeyValuePair<string, string?>> PupilNumberKeys => [new("PupilNumbers:KeysFolder", KeysFolder)];
+
+        /// <summary>The template's pupil numbers are encrypted with the fixed keys; this app seeds with its own.</summary>
+        protected override bool StartsFromTemplate => false;
     }
 
     /// <summary>The same database started again with keys that do not belong to it.</summary>

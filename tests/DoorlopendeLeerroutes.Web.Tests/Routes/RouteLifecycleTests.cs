@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Web.Tests.Routes;
 
 /// <summary>
-/// The life cycle of DOMAIN.md §4.3 through the Application layer on the real database: every step as the person who
+/// The life cycle of docs/domain.md §4.3 through the Application layer on the real database: every step as the person who
 /// may take it, and every forbidden step refused with its rule's message.
 /// </summary>
 public sealed class RouteLifecycleTests(AppFactory app) : IClassFixture<AppFactory>
@@ -102,7 +103,7 @@ public sealed class RouteLifecycleTests(AppFactory app) : IClassFixture<AppFacto
         mine.Name = "Samen bewerken (Horizon)";
         var result = await (await app.ServiceAsAsync<EditRoute>(SignIn.VoCoordinator)).ExecuteAsync(id, mine, Ct);
 
-        RouteWorkflow.Refused(result, AccountErrors.ConcurrencyConflict.Code);
+        RouteWorkflow.Refused(result, CommonErrors.ConcurrencyConflict.Code);
         Assert.Contains("Iemand anders heeft dit intussen gewijzigd", result.Errors[0].Message, StringComparison.Ordinal);
         Assert.Equal("Samen bewerken (ROC)", (await _flow.DetailsAsync(id)).Definition.Name);
     }

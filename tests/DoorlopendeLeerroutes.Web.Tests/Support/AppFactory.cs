@@ -4,15 +4,19 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Support;
 
 /// <summary>
-/// The real app (Program.cs, real migrations, demo data as in Development) on its own database per test class.
+/// The real app (Program.cs, real migrations, demo data as in Development) on its own database per test class. On SQLite
+/// that database starts as a copy of one template the first app of the run migrated and seeded (<see cref="DatabaseTemplate"/>);
+/// on SQL Server each app migrates and seeds its own.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool _ownsDatabase = true;
+    private int _copiedTemplate;
 
     public AppFactory() => Database = TestDatabase.Create();
 
@@ -43,6 +47,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The hosting environment; Development loads the demo data into the empty database.</summary>
     protected virtual string Environment => "Development";
 
+    /// <summary>
+    /// Whether the database starts as a copy of the run's template (migrated, demo data seeded at the real time with the
+    /// fixed keys) rather than empty. Off outside Development (no demo data there) and on SQL Server; a subclass turns it
+    /// off when the seeding itself matters: another clock, other keys, another database file, or its log.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => Environment == "Development";
+
+    internal const string AgreementsFolderName = "agreements";
+
     /// <summary>Everything the app has written to its rolling log file so far.</summary>
     public async Task<string> ReadLogAsync()
     {
@@ -59,7 +72,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Where this app keeps uploaded agreements.</summary>
-    public string AgreementsFolder => Path.Combine(Database.Folder, "agreements");
+    public string AgreementsFolder => Path.Combine(Database.Folder, AgreementsFolderName);
 
     /// <summary>Tests sign in often from one address; the rate-limit test sets its own low limit.</summary>
     protected virtual int LoginAttemptsPerMinute => 10_000;
@@ -76,6 +89,19 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new("PupilNumbers:EncryptionKey", "dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy0wMDE="),
         new("PupilNumbers:LookupKey", "dGVzdC1sb29rdXAta2V5LTMyLWJ5dGVzLWxvbmctMDE="),
     ];
+
+    /// <summary>Copies the template before the host starts, outside the host's own start-up (which runs Program.cs).</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Once per database: a factory made with WithWebHostBuilder comes through here again, on the same database.
+        if (_ownsDatabase && !Database.IsSqlServer && StartsFromTemplate && SqliteConnectionString == Database.ConnectionString
+            && Interlocked.Exchange(ref _copiedTemplate, 1) == 0)
+        {
+            DatabaseTemplate.CopyTo(Database);
+        }
+
+        return base.CreateHost(builder);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -11,6 +11,9 @@ public sealed class TestDatabase : IDisposable
 {
     public const string SqlServerVariable = "DLR_TEST_SQLSERVER";
 
+    /// <summary>The SQLite file's name inside <see cref="Folder"/>.</summary>
+    public const string SqliteFileName = "test.db";
+
     private TestDatabase(string provider, string connectionString, string folder)
     {
         Provider = provider;
@@ -42,7 +45,7 @@ public sealed class TestDatabase : IDisposable
             return new TestDatabase("SqlServer", builder.ConnectionString, folder);
         }
 
-        return new TestDatabase("Sqlite", $"Data Source={Path.Combine(folder, "test.db")};Pooling=False", folder);
+        return new TestDatabase("Sqlite", $"Data Source={Path.Combine(folder, SqliteFileName)};Pooling=False", folder);
     }
 
     public void Dispose()

@@ -1,7 +1,7 @@
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>
-/// Reads the cells of a CSV file (FORMATS.md, common rules: <c>;</c> separator, UTF-8 with or without byte-order mark,
+/// Reads the cells of a CSV file (docs/formats.md, common rules: <c>;</c> separator, UTF-8 with or without byte-order mark,
 /// quoted fields with <c>;</c> or line breaks inside). It knows nothing of pupils: checking the columns and values is
 /// the import's job. Implemented in Infrastructure with CsvHelper, so the Application layer does not depend on it.
 /// </summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>
-/// "Leerlingen importeren" (FORMATS.md §1) in two steps. <see cref="PreviewAsync"/> reads and checks a file against the
+/// "Leerlingen importeren" (docs/formats.md §1) in two steps. <see cref="PreviewAsync"/> reads and checks a file against the
 /// rules and the database and stores nothing; <see cref="ConfirmAsync"/> checks the same rows again inside one
 /// transaction and stores all of them in one save, or nothing. Confirming twice, or importing the same file again,
 /// finds every row "ongewijzigd" and adds nothing.
@@ -134,17 +134,17 @@ public sealed class ImportPupils(
             .. plan.NewEnrolments.Select(e => AuditEvent.PupilEnrolled(e.Id, e.PupilId, Where)),
             .. plan.PhaseChanges.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, Where)),
         ]);
-        try
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Not logged with the exception: a provider's message may quote the duplicate key, a pupil number (R-PUPIL-8).
-            logger.LogWarning("Pupil import for route {RouteId} not stored: a simultaneous change came first", preview.RouteId);
+            // A conflict or a unique index (the same pupil enrolled or created by someone else): the import as a whole
+            // changed meanwhile. Nothing of the provider's message is logged; it may quote a key (R-PUPIL-8).
+            logger.LogWarning(
+                "Pupil import for route {RouteId} not stored: a simultaneous change came first ({ErrorCode})", preview.RouteId, saved.Errors[0].Code);
             return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.ChangedMeanwhile)]);
         }
+
+        await transaction.CommitAsync(cancellationToken);
 
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
         logger.LogInformation(
@@ -168,23 +168,14 @@ public sealed class ImportPupils(
         }
 
         var actor = scope.User.ToActor();
-        var vo = choice.VoInstitutionId ?? DefaultPartner(route, Sector.Vo, actor);
-        var mbo = choice.MboInstitutionId ?? DefaultPartner(route, Sector.Mbo, actor);
+        var vo = choice.VoInstitutionId ?? route.DefaultPartner(Sector.Vo, actor.InstitutionId);
+        var mbo = choice.MboInstitutionId ?? route.DefaultPartner(Sector.Mbo, actor.InstitutionId);
 
         // Checked once for the whole file, so a wrong choice is one message, not one per row.
         var errors = await EnrolPupil.MayEnrolAsync(scope, route, actor, vo, mbo, "leerlingen importeren", cancellationToken);
         return errors.Count > 0
             ? Result<PupilImportPlanner.Target>.Failure(errors)
             : Result<PupilImportPlanner.Target>.Success(new PupilImportPlanner.Target(route, actor, vo!.Value, mbo!.Value, time.GetUtcNow().UtcDateTime));
-    }
-
-    /// <summary>As on the enrolment form: the user's own institution when it is a partner of that kind, else the only one.</summary>
-    private static Guid? DefaultPartner(Route route, Sector sector, Actor actor)
-    {
-        var partners = route.PartnersIn(sector).Select(p => p.InstitutionId).ToList();
-        return actor.InstitutionId is { } own && partners.Contains(own) ? own
-            : partners.Count == 1 ? partners[0]
-            : null;
     }
 
     /// <summary>The file's bytes, or null when there are more than <paramref name="limit"/>: never more is read.</summary>

@@ -6,7 +6,7 @@ using DoorlopendeLeerroutes.Domain.Pupils;
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>
-/// The checks of FORMATS.md that need no database: the header (names case-insensitive and trimmed, order free, no unknown
+/// The checks of docs/formats.md that need no database: the header (names case-insensitive and trimmed, order free, no unknown
 /// or missing column, the separator), and per row every value (pupil number, dates, phase, names) and duplicates in the
 /// file. Every error is collected; nothing stops at the first.
 /// </summary>
@@ -131,7 +131,7 @@ internal static partial class PupilFileParser
             Fail(PupilImportFormat.Phase, phaseError);
         }
 
-        // FORMATS.md §1: "Fase vanaf" is optional; without it the phase counts from the start date.
+        // docs/formats.md §1: "Fase vanaf" is optional; without it the phase counts from the start date.
         var phaseFrom = Date(PupilImportFormat.PhaseFrom, "fase-vanaf-datum", required: false) ?? startDate;
 
         if (errors.Count > before)
@@ -175,7 +175,7 @@ internal static partial class PupilFileParser
         fault == CsvRowFault.UnterminatedQuote ? PupilImportErrors.UnterminatedQuote : PupilImportErrors.TextAfterClosingQuote;
 
     /// <summary>
-    /// FORMATS.md: <c>dd-MM-yyyy</c>, or ISO <c>yyyy-MM-dd</c>. A day or month of one digit is accepted too, since Dutch
+    /// docs/formats.md: <c>dd-MM-yyyy</c>, or ISO <c>yyyy-MM-dd</c>. A day or month of one digit is accepted too, since Dutch
     /// Excel writes <c>1-10-2025</c>; a date that does not exist (<c>31-02-2025</c>) never is.
     /// </summary>
     public static bool TryParseDate(string text, out DateOnly date) =>
@@ -236,7 +236,7 @@ internal static partial class PupilFileParser
         public string Value(CsvTableRow row, string column) =>
             _index.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i].Trim() : string.Empty;
 
-        /// <summary>The name an error uses for a column: its FORMATS.md name, or its letter when it has none.</summary>
+        /// <summary>The name an error uses for a column: its docs/formats.md name, or its letter when it has none.</summary>
         public string NameOf(int index)
         {
             if (index < 0 || index >= _header.Count)

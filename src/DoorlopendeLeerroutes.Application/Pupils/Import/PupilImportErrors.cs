@@ -3,7 +3,7 @@ using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
-/// <summary>The import's own messages (FORMATS.md common rules and §1); the rules of the domain bring their own.</summary>
+/// <summary>The import's own messages (docs/formats.md common rules and §1); the rules of the domain bring their own.</summary>
 public static class PupilImportErrors
 {
     private static CultureInfo Dutch => DutchFormat.Culture;

@@ -2,7 +2,7 @@ using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
-/// <summary>The file format <c>leerlingen</c> of FORMATS.md §1: its columns and limits.</summary>
+/// <summary>The file format <c>leerlingen</c> of docs/formats.md §1: its columns and limits.</summary>
 public static class PupilImportFormat
 {
     public const string Number = "Leerlingnummer";
@@ -14,13 +14,13 @@ public static class PupilImportFormat
     public const string Phase = "Fase";
     public const string PhaseFrom = "Fase vanaf";
 
-    /// <summary>FORMATS.md: at most 10 MB per file.</summary>
+    /// <summary>docs/formats.md: at most 10 MB per file.</summary>
     public const long MaxBytes = 10L * 1024 * 1024;
 
-    /// <summary>FORMATS.md: at most 50,000 rows (pupils) per file.</summary>
+    /// <summary>docs/formats.md: at most 50,000 rows (pupils) per file.</summary>
     public const int MaxRows = 50_000;
 
-    /// <summary>Every column, in the order of FORMATS.md (errors are listed in this order too).</summary>
+    /// <summary>Every column, in the order of docs/formats.md (errors are listed in this order too).</summary>
     public static readonly IReadOnlyList<string> Columns = [Number, LastName, Prefix, FirstName, BirthDate, StartDate, Phase, PhaseFrom];
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Number, LastName, FirstName, BirthDate, StartDate, Phase];

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>
-/// Decides per row what it does against the database (FORMATS.md §1), through the domain's own methods
+/// Decides per row what it does against the database (docs/formats.md §1), through the domain's own methods
 /// (<see cref="Pupil.Create"/>, <see cref="Enrolment.Start"/>, <see cref="Enrolment.RecordPhase"/>) so no rule can be
 /// bypassed by importing. The preview runs it on untracked data and throws the result away; the confirmation runs it
 /// again on tracked data inside its transaction and saves it.
@@ -93,7 +93,7 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
 
         if (!EnrolPupil.SamePerson(pupil, row.LastName, row.BirthDate))
         {
-            errors.Add((PupilImportFormat.Number, EnrolPupil.DetailsDoNotMatch));
+            errors.Add((PupilImportFormat.Number, PupilErrors.DetailsDoNotMatch));
             return null;
         }
 
@@ -184,18 +184,15 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
     }
 
     /// <summary>The column a rule of the domain is about, so its message lands on the right cell.</summary>
-    private static string ColumnOf(DomainError error) => error.Code switch
+    private static string ColumnOf(DomainError error) => error.Field switch
     {
-        "pupil.last_name.required" => PupilImportFormat.LastName,
-        "pupil.first_name.required" => PupilImportFormat.FirstName,
-        "pupil.prefix.too_long" => PupilImportFormat.Prefix,
-        "pupil.age.out_of_range" => PupilImportFormat.BirthDate,
-        "enrolment.start_before_route" or "enrolment.start_after_route_end" or "enrolment.start_too_far_ahead" => PupilImportFormat.StartDate,
-        "pupil.last_name.not_printable" => PupilImportFormat.LastName,
-        "pupil.first_name.not_printable" => PupilImportFormat.FirstName,
-        "pupil.prefix.not_printable" => PupilImportFormat.Prefix,
-        "enrolment.phase.before_start" or "enrolment.phase.after_end" => PupilImportFormat.PhaseFrom,
-        "enrolment.phase.invalid" => PupilImportFormat.Phase,
+        ErrorField.LastName => PupilImportFormat.LastName,
+        ErrorField.FirstName => PupilImportFormat.FirstName,
+        ErrorField.Prefix => PupilImportFormat.Prefix,
+        ErrorField.BirthDate => PupilImportFormat.BirthDate,
+        ErrorField.StartDate => PupilImportFormat.StartDate,
+        ErrorField.ValidFrom => PupilImportFormat.PhaseFrom,
+        ErrorField.Phase => PupilImportFormat.Phase,
         _ => PupilImportFormat.Number,
     };
 

@@ -4,7 +4,7 @@ using DoorlopendeLeerroutes.Domain.Pupils;
 
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
-/// <summary>What a row of the file does (FORMATS.md §1).</summary>
+/// <summary>What a row of the file does (docs/formats.md §1).</summary>
 public enum PupilImportStatus
 {
     /// <summary><c>nieuw</c>: the pupil is enrolled in the route, with a first phase registration.</summary>
@@ -22,7 +22,7 @@ public sealed record PupilImportLine(
     int Line, string MaskedNumber, string Name, DateOnly StartDate, Phase Phase, DateOnly PhaseFrom, PupilImportStatus Status);
 
 /// <summary>
-/// A reason the file cannot be imported: for a row <c>regel N, kolom X: melding</c> (FORMATS.md), for the file as a
+/// A reason the file cannot be imported: for a row <c>regel N, kolom X: melding</c> (docs/formats.md), for the file as a
 /// whole (too large, not UTF-8, no access) the message alone.
 /// </summary>
 public sealed record PupilImportError(int? Line, string? Column, string Code, string Message)

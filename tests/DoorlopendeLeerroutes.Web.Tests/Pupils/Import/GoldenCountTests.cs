@@ -13,7 +13,7 @@ namespace DoorlopendeLeerroutes.Web.Tests.Pupils.Import;
 
 /// <summary>
 /// The golden file: a prepared pupil CSV is imported in August 2025, phases change before and after the count date of
-/// 1 October 2025, and the count export of 2025-2026 must equal a hand-written expected CSV byte for byte (FORMATS.md §1
+/// 1 October 2025, and the count export of 2025-2026 must equal a hand-written expected CSV byte for byte (docs/formats.md §1
 /// in, §2 out). The expected file was written from the rules (R-COUNT-1…5), not copied from a run.
 /// </summary>
 public sealed class GoldenCountTests(GoldenCountTests.August2025App app) : IClassFixture<GoldenCountTests.August2025App>
@@ -42,8 +42,9 @@ public sealed class GoldenCountTests(GoldenCountTests.August2025App app) : IClas
         // 20 September: Gijs moves to the mbo-fase from that day; Ivo and Bram are set to mbo from 1 September at once
         // (bulk; Bram already is, so he is unchanged). Both are recorded before the count date, so they count.
         app.Clock.MoveTo(Moment(2025, 9, 20));
-        var actions = await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator);
-        RouteWorkflow.Ok(await actions.RecordPhaseAsync(
+        var recordPhase = await app.ServiceAsAsync<RecordPhase>(SignIn.VoCoordinator);
+        var endEnrolment = await app.ServiceAsAsync<EndEnrolment>(SignIn.VoCoordinator);
+        RouteWorkflow.Ok(await recordPhase.ExecuteAsync(
             enrolments["Gerritsen"].Id, enrolments["Gerritsen"].Version, Phase.Mbo, new DateOnly(2025, 9, 20), Ct));
         var bulk = await app.ServiceAsAsync<BulkPhaseChange>(SignIn.VoCoordinator);
         var outcome = await bulk.ExecuteAsync(
@@ -55,10 +56,11 @@ public sealed class GoldenCountTests(GoldenCountTests.August2025App app) : IClas
         // this year's funding (R-COUNT-3), so both stay counted as vo with the "te laat" status.
         app.Clock.MoveTo(Moment(2025, 10, 20));
         enrolments = await EnrolmentsByLastNameAsync(kit, route);
-        actions = await app.ServiceAsAsync<EnrolmentActions>(SignIn.VoCoordinator);
-        RouteWorkflow.Ok(await actions.EndAsync(
+        recordPhase = await app.ServiceAsAsync<RecordPhase>(SignIn.VoCoordinator);
+        endEnrolment = await app.ServiceAsAsync<EndEnrolment>(SignIn.VoCoordinator);
+        RouteWorkflow.Ok(await endEnrolment.ExecuteAsync(
             enrolments["Evers"].Id, enrolments["Evers"].Version, new DateOnly(2025, 9, 30), EnrolmentOutcome.Moved, null, Ct));
-        RouteWorkflow.Ok(await actions.RecordPhaseAsync(
+        RouteWorkflow.Ok(await recordPhase.ExecuteAsync(
             enrolments["Hendriks"].Id, enrolments["Hendriks"].Version, Phase.Mbo, new DateOnly(2025, 9, 15), Ct));
         var late = ImportKit.File(bom: true, ImportKit.Header, "103000052;Fransen;;Finn;11-12-2009;18-08-2025;mbo;15-09-2025");
         var (latePreview, _) = await kit.ImportAsync(route, late);
@@ -103,6 +105,9 @@ public sealed class GoldenCountTests(GoldenCountTests.August2025App app) : IClas
     public sealed class August2025App : AppFactory
     {
         public MovableClock Clock { get; } = new(Moment(2025, 8, 25));
+
+        /// <summary>The demo data is seeded on this clock's day, not on the template's.</summary>
+        protected override bool StartsFromTemplate => false;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

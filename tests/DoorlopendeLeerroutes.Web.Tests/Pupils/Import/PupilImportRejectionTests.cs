@@ -9,30 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Web.Tests.Pupils.Import;
 
 /// <summary>
-/// FORMATS.md: an import is all or nothing. Each refusal names its line and column (<c>regel N, kolom X</c>), every
-/// error of the file is listed at once, and nothing is stored: not by the preview, not by confirming it.
+/// docs/formats.md: an import is all or nothing. Each refusal names its line and column (<c>regel N, kolom X</c>), every
+/// error of the file is listed at once, and nothing is stored: not by the preview, not by confirming it. What reading the
+/// file alone refuses is tested without the app in Application.Tests (PupilFileParserTests); here what needs the app: a
+/// refused header and refused rows store nothing, the order of the errors, the size limit, and the rules that look at the database.
 /// </summary>
 public sealed class PupilImportRejectionTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private readonly ImportKit _kit = new(app);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    [Theory]
-    [InlineData(',', "komma's")]
-    [InlineData('\t', "tabs")]
-    public async Task Wrong_separator_is_one_error_on_line_1(char separator, string named)
-    {
-        var route = await _kit.NewRouteAsync();
-        var file = ImportKit.File(
-            bom: true, ImportKit.Header.Replace(';', separator), ImportKit.Row(ImportKit.NewNumber()).Replace(';', separator));
-
-        var errors = await RejectedAsync(route, file);
-
-        var error = Assert.Single(errors);
-        Assert.Equal("import.header.separator", error.Code);
-        Assert.StartsWith($"regel 1, kolom A: Verkeerd scheidingsteken: de kolommen zijn gescheiden door {named} in plaats van een puntkomma (;).", error.Text, StringComparison.Ordinal);
-    }
 
     [Fact]
     public async Task Unknown_column_is_named_as_written_and_a_misspelled_required_one_is_missing()
@@ -63,69 +49,6 @@ public sealed class PupilImportRejectionTests(AppFactory app) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task R_PUPIL_1_an_invalid_pupil_number_names_its_line_and_the_check_that_failed()
-    {
-        var route = await _kit.NewRouteAsync();
-        var file = ImportKit.File(
-            ImportKit.Row(ImportKit.NewNumber()),
-            ImportKit.Row("111222334"),
-            ImportKit.Row("12345"),
-            ImportKit.Row("101222332"));
-
-        var errors = await RejectedAsync(route, file);
-
-        Assert.Equal(
-            [
-                "regel 3, kolom Leerlingnummer: " + DomainErrors.Pupil.BsnElevenTestFailed.Message,
-                "regel 4, kolom Leerlingnummer: " + DomainErrors.Pupil.NumberFormat.Message,
-                "regel 5, kolom Leerlingnummer: " + DomainErrors.Pupil.EducationNumberCheckFailed.Message,
-            ],
-            errors.Select(e => e.Text));
-    }
-
-    [Fact]
-    public async Task A_date_that_does_not_exist_is_refused_strictly()
-    {
-        var route = await _kit.NewRouteAsync();
-        var file = ImportKit.File(
-            ImportKit.Row(ImportKit.NewNumber(), startDate: "31-02-2025"),
-            ImportKit.Row(ImportKit.NewNumber(), birthDate: "2011/03/01"));
-
-        var errors = await RejectedAsync(route, file);
-
-        Assert.Equal(
-            [
-                "regel 2, kolom Startdatum: De datum '31-02-2025' bestaat niet. Controleer de dag en de maand.",
-                "regel 3, kolom Geboortedatum: '2011/03/01' is geen geldige datum. Schrijf de datum als dd-mm-jjjj (bijvoorbeeld 01-10-2025) of als jjjj-mm-dd.",
-            ],
-            errors.Select(e => e.Text));
-    }
-
-    [Fact]
-    public async Task Phase_havo_is_refused()
-    {
-        var route = await _kit.NewRouteAsync();
-
-        var errors = await RejectedAsync(route, ImportKit.File(ImportKit.Row(ImportKit.NewNumber(), phase: "havo")));
-
-        Assert.Equal("regel 2, kolom Fase: 'havo' is geen fase. Vul vo of mbo in.", Assert.Single(errors).Text);
-    }
-
-    [Fact]
-    public async Task Duplicate_pupil_in_the_file_is_an_error_on_the_later_line_naming_the_earlier_one()
-    {
-        var route = await _kit.NewRouteAsync();
-
-        // The same BSN, once with its leading zero and once as Excel shortens it: the same pupil (R-PUPIL-1).
-        var errors = await RejectedAsync(route, ImportKit.File(
-            ImportKit.Row("012345611"), ImportKit.Row(ImportKit.NewNumber()), ImportKit.Row("12345611", firstName: "Sanne")));
-
-        var error = Assert.Single(errors);
-        Assert.Equal("import.row.duplicate_pupil", error.Code);
-        Assert.Equal("regel 4, kolom Leerlingnummer: Deze leerling staat ook op regel 2. Elke leerling mag maar één keer in het bestand staan.", error.Text);
-    }
-
-    [Fact]
     public async Task File_over_10_MB_is_refused_with_a_clear_message()
     {
         var route = await _kit.NewRouteAsync();
@@ -141,20 +64,6 @@ public sealed class PupilImportRejectionTests(AppFactory app) : IClassFixture<Ap
         Assert.Equal("import.file.too_large", error.Code);
         Assert.StartsWith("Het bestand is groter dan 10 MB.", error.Text, StringComparison.Ordinal);
         Assert.Equal(error, Assert.Single(streamed.Errors));
-    }
-
-    [Fact]
-    public async Task File_over_50000_rows_is_refused_and_50000_rows_are_not()
-    {
-        var route = await _kit.NewRouteAsync();
-        var rows = Enumerable.Range(0, PupilImportFormat.MaxRows).Select(i => $"x{i};a;;b;c;d;e;f").ToArray();
-
-        var tooMany = await RejectedAsync(route, ImportKit.File([.. rows, "x;a;;b;c;d;e;f"]));
-        var atTheLimit = await RejectedAsync(route, ImportKit.File(rows));
-
-        Assert.Equal("Het bestand heeft meer dan 50.000 regels met leerlingen. Splits het in bestanden van hoogstens 50.000 regels.", Assert.Single(tooMany).Text);
-        Assert.DoesNotContain(atTheLimit, e => e.Code == "import.file.too_many_rows"); // only the values are wrong
-        Assert.Contains(atTheLimit, e => e.Line == PupilImportFormat.MaxRows + 1);
     }
 
     [Fact]
@@ -182,31 +91,6 @@ public sealed class PupilImportRejectionTests(AppFactory app) : IClassFixture<Ap
                 "regel 6, kolom Fase: 'VMBO' is geen fase. Vul vo of mbo in.",
             ],
             errors.Select(e => e.Text));
-    }
-
-    [Fact]
-    public async Task A_file_that_is_not_UTF8_is_refused_with_how_to_save_it()
-    {
-        var route = await _kit.NewRouteAsync();
-        var text = string.Join("\r\n", ImportKit.Header, ImportKit.Row(ImportKit.NewNumber()), ImportKit.Row(ImportKit.NewNumber(), firstName: "Zoë"));
-        var latin1 = Encoding.Latin1.GetBytes(text); // what an old Excel saves as "CSV (gescheiden door lijstscheidingsteken)"
-
-        var error = Assert.Single(await RejectedAsync(route, latin1));
-
-        Assert.Equal("import.file.not_utf8", error.Code);
-        Assert.Contains("regel 3", error.Text, StringComparison.Ordinal);
-        Assert.Contains("\"CSV UTF-8\"", error.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_quote_that_is_never_closed_is_an_error_on_its_line_and_column()
-    {
-        var route = await _kit.NewRouteAsync();
-        var file = ImportKit.File(ImportKit.Row(ImportKit.NewNumber()), ImportKit.Row(ImportKit.NewNumber(), lastName: "\"Jansen"), ImportKit.Row(ImportKit.NewNumber()));
-
-        var error = Assert.Single(await RejectedAsync(route, file));
-
-        Assert.Equal("regel 3, kolom Achternaam: " + PupilImportErrors.UnterminatedQuote.Message, error.Text);
     }
 
     [Fact]
@@ -259,7 +143,7 @@ public sealed class PupilImportRejectionTests(AppFactory app) : IClassFixture<Ap
 
         var error = Assert.Single(await RejectedAsync(route, ImportKit.File(ImportKit.Row(number, lastName: "Anders", birthDate: ImportKit.Date(birthDate)))));
 
-        Assert.Equal("regel 2, kolom Leerlingnummer: " + EnrolPupil.DetailsDoNotMatch.Message, error.Text);
+        Assert.Equal("regel 2, kolom Leerlingnummer: " + PupilErrors.DetailsDoNotMatch.Message, error.Text);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Web.Tests.Pupils.Import;
 
 /// <summary>
-/// FORMATS.md §1: a preview says per row "nieuw", "fasewijziging" or "ongewijzigd"; confirming stores it all at once;
+/// docs/formats.md §1: a preview says per row "nieuw", "fasewijziging" or "ongewijzigd"; confirming stores it all at once;
 /// importing the same file (or confirming the same preview) again adds nothing.
 /// </summary>
 public sealed class PupilImportTests(AppFactory app) : IClassFixture<AppFactory>

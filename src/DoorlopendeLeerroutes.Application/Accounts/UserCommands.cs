@@ -5,24 +5,27 @@ using FluentValidation;
 
 namespace DoorlopendeLeerroutes.Application.Accounts;
 
-/// <summary>
-/// The Beheer actions on accounts (administrators only): list, create with a one-time password, change role and
-/// institution, disable or enable, reset the password. Each change is written to the audit log.
-/// </summary>
-public sealed class UserAdministration(
-    IUserAccounts accounts, IAuditTrail audit, AccessScope scope, IValidator<UserForm> validator)
+// The Beheer actions on accounts (administrators only), one class per action. Each change is written to the audit log;
+// the identity store (IUserAccounts) keeps the last active administrator.
+
+/// <summary>The accounts, a page at a time.</summary>
+public sealed class UserListQuery(IUserAccounts accounts, AccessScope scope)
 {
-    public async Task<PagedResult<UserListItem>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
+    public async Task<PagedResult<UserListItem>> ExecuteAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
         return await accounts.ListAsync(page, cancellationToken);
     }
+}
 
-    public async Task<Result<NewAccount>> CreateAsync(UserForm form, CancellationToken cancellationToken = default)
+/// <summary>A new account with a one-time password.</summary>
+public sealed class CreateUser(IUserAccounts accounts, IAuditTrail audit, AccessScope scope, IValidator<UserForm> validator)
+{
+    public async Task<Result<NewAccount>> ExecuteAsync(UserForm form, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
-        var invalid = await ValidateAsync(form, cancellationToken);
-        if (invalid is not null)
+        var invalid = await validator.ErrorsOfAsync(form, cancellationToken);
+        if (invalid.Count > 0)
         {
             return Result<NewAccount>.Failure(invalid);
         }
@@ -37,12 +40,16 @@ public sealed class UserAdministration(
 
         return created;
     }
+}
 
-    public async Task<Result> ChangeAsync(Guid userId, UserForm form, CancellationToken cancellationToken = default)
+/// <summary>Another name, role or institution for an account.</summary>
+public sealed class ChangeUser(IUserAccounts accounts, IAuditTrail audit, AccessScope scope, IValidator<UserForm> validator)
+{
+    public async Task<Result> ExecuteAsync(Guid userId, UserForm form, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
-        var invalid = await ValidateAsync(form, cancellationToken);
-        if (invalid is not null)
+        var invalid = await validator.ErrorsOfAsync(form, cancellationToken);
+        if (invalid.Count > 0)
         {
             return Result.Failure(invalid);
         }
@@ -51,12 +58,6 @@ public sealed class UserAdministration(
         if (before is null)
         {
             return Result.Failure(AccountErrors.NotFound);
-        }
-
-        if (before.Role == UserRole.Administrator && form.Role != UserRole.Administrator && !before.IsDisabled
-            && await accounts.CountActiveAdministratorsAsync(cancellationToken) <= 1)
-        {
-            return Result.Failure(AccountErrors.LastAdministrator);
         }
 
         var changed = await accounts.ChangeAsync(userId, form.DisplayName.Trim(), form.Role, form.InstitutionId, cancellationToken);
@@ -84,8 +85,12 @@ public sealed class UserAdministration(
 
         return changed;
     }
+}
 
-    public async Task<Result> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default)
+/// <summary>Disables (ending every session) or enables an account; never one's own, never the last administrator.</summary>
+public sealed class SetUserDisabled(IUserAccounts accounts, IAuditTrail audit, AccessScope scope)
+{
+    public async Task<Result> ExecuteAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
         if (disabled && userId == scope.User.UserId)
@@ -99,12 +104,6 @@ public sealed class UserAdministration(
             return Result.Failure(AccountErrors.NotFound);
         }
 
-        if (disabled && user.Role == UserRole.Administrator && !user.IsDisabled
-            && await accounts.CountActiveAdministratorsAsync(cancellationToken) <= 1)
-        {
-            return Result.Failure(AccountErrors.LastAdministrator);
-        }
-
         var result = await accounts.SetDisabledAsync(userId, disabled, cancellationToken);
         if (result.IsSuccess)
         {
@@ -114,8 +113,12 @@ public sealed class UserAdministration(
 
         return result;
     }
+}
 
-    public async Task<Result<string>> ResetPasswordAsync(Guid userId, CancellationToken cancellationToken = default)
+/// <summary>A new one-time password for an account.</summary>
+public sealed class ResetPassword(IUserAccounts accounts, IAuditTrail audit, AccessScope scope)
+{
+    public async Task<Result<string>> ExecuteAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
         var user = await accounts.FindAsync(userId, cancellationToken);
@@ -132,13 +135,15 @@ public sealed class UserAdministration(
 
         return result;
     }
+}
 
-
-    private async Task<List<DomainError>?> ValidateAsync(UserForm form, CancellationToken cancellationToken)
+internal static class UserFormValidation
+{
+    /// <summary>The form's errors as domain errors, coded per field ("account.form.email").</summary>
+    internal static async Task<List<DomainError>> ErrorsOfAsync(
+        this IValidator<UserForm> validator, UserForm form, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(form, cancellationToken);
-        return validation.IsValid
-            ? null
-            : validation.Errors.Select(e => new DomainError("account.form." + e.PropertyName.ToLowerInvariant(), e.ErrorMessage)).ToList();
+        return validation.Errors.Select(e => new DomainError("account.form." + e.PropertyName.ToLowerInvariant(), e.ErrorMessage)).ToList();
     }
 }

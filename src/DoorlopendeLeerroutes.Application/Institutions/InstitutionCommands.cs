@@ -1,5 +1,5 @@
-using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Institutions;
 
-/// <summary>Creating and correcting institutions (administrators only, R-INST-1…3), written to the audit log.</summary>
-public sealed class InstitutionAdministration(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit)
+// Creating and correcting institutions (administrators only, R-INST-1…3), one class per action, written to the audit log.
+
+/// <summary>The form of one institution to correct, with the version it was loaded with; null when it does not exist.</summary>
+public sealed class InstitutionFormQuery(IApplicationDbContextFactory contexts, AccessScope scope)
 {
-    public async Task<InstitutionForm?> LoadAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<InstitutionForm?> ExecuteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
         await using var db = await contexts.CreateAsync(cancellationToken);
@@ -23,8 +25,12 @@ public sealed class InstitutionAdministration(IApplicationDbContextFactory conte
                 BoardNumber = institution.BoardNumber.Value, BoardName = institution.BoardName, Version = institution.Version,
             };
     }
+}
 
-    public async Task<Result<Guid>> CreateAsync(InstitutionForm form, CancellationToken cancellationToken = default)
+/// <summary>A new institution with a unique BRIN (R-INST-3).</summary>
+public sealed class CreateInstitution(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit)
+{
+    public async Task<Result<Guid>> ExecuteAsync(InstitutionForm form, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
         var created = Institution.Create(form.Brin, form.Name, form.Sector, form.BoardNumber, form.BoardName);
@@ -36,34 +42,35 @@ public sealed class InstitutionAdministration(IApplicationDbContextFactory conte
         var institution = created.Value;
         await using var db = await contexts.CreateAsync(cancellationToken);
 
-        // R-INST-3: a clear message first; the unique index catches a simultaneous second create.
+        // R-INST-3: a clear message first; the unique index catches a simultaneous second create (TrySaveChangesAsync).
         if (await db.Institutions.AnyAsync(i => i.Brin == institution.Brin, cancellationToken))
         {
             return Result<Guid>.Failure(DomainErrors.Institution.BrinNotUnique);
         }
 
         db.Institutions.Add(institution);
-        try
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Result<Guid>.Failure(DomainErrors.Institution.BrinNotUnique);
+            return Result<Guid>.Failure(saved.Errors);
         }
 
         await audit.RecordAsync(AuditKind.InstitutionCreated, scope.User.UserId, institution.Brin.Value, institution.Name, cancellationToken);
         return Result<Guid>.Success(institution.Id);
     }
+}
 
-    public async Task<Result> UpdateAsync(Guid id, InstitutionForm form, CancellationToken cancellationToken = default)
+/// <summary>Corrects an institution; a save over someone else's change is refused, not merged.</summary>
+public sealed class ChangeInstitution(IApplicationDbContextFactory contexts, AccessScope scope, IAuditTrail audit)
+{
+    public async Task<Result> ExecuteAsync(Guid id, InstitutionForm form, CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
         await using var db = await contexts.CreateAsync(cancellationToken);
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (institution is null)
         {
-            return Result.Failure(AccountErrors.NotFound);
+            return Result.Failure(InstitutionErrors.NotFound);
         }
 
         var updated = institution.Update(form.Brin, form.Name, form.Sector, form.BoardNumber, form.BoardName);
@@ -77,27 +84,22 @@ public sealed class InstitutionAdministration(IApplicationDbContextFactory conte
             return Result.Failure(DomainErrors.Institution.BrinNotUnique);
         }
 
-        // The version the form was loaded with: a save over someone else's change is refused, not merged.
         db.Entry(institution).Property(i => i.Version).OriginalValue = form.Version;
-        try
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Failure(AccountErrors.ConcurrencyConflict);
-        }
-        catch (DbUpdateException)
-        {
-            return Result.Failure(DomainErrors.Institution.BrinNotUnique);
+            return saved;
         }
 
         await audit.RecordAsync(AuditKind.InstitutionChanged, scope.User.UserId, institution.Brin.Value, institution.Name, cancellationToken);
         return Result.Success();
     }
+}
 
-    /// <summary>All institutions as choices for a select list (name and BRIN only).</summary>
-    public async Task<IReadOnlyList<InstitutionChoice>> ChoicesAsync(CancellationToken cancellationToken = default)
+/// <summary>All institutions as choices for a select list (name and BRIN only).</summary>
+public sealed class InstitutionChoicesQuery(IApplicationDbContextFactory contexts, AccessScope scope)
+{
+    public async Task<IReadOnlyList<InstitutionChoice>> ExecuteAsync(CancellationToken cancellationToken = default)
     {
         scope.RequireAdministrator();
         await using var db = await contexts.CreateAsync(cancellationToken);

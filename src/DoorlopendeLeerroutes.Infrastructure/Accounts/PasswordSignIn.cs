@@ -1,44 +1,41 @@
+using System.Globalization;
+using System.Security.Claims;
 using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace DoorlopendeLeerroutes.Web.Accounts;
+namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 
 /// <summary>
-/// The password check of the login page. Whoever is refused, an unknown address, a wrong password, a locked or disabled
-/// account, an expired one-time password, gets the same <see cref="RefusedMessage"/>, after a password hash was checked
-/// and after at least <see cref="MinimumRefusalTime"/>: neither the words nor the time tell whether an account exists.
-/// The audit log (internal) still records what really happened.
+/// <see cref="ISignIn"/> on ASP.NET Core Identity. Whoever is refused, an unknown address, a wrong password, a locked or
+/// disabled account, an expired one-time password, gets the same <see cref="SignInPolicy.RefusedMessage"/>, after a
+/// password hash was checked and after at least <see cref="SignInPolicy.MinimumRefusalTime"/>: neither the words nor the
+/// time tell whether an account exists. The audit log (internal) still records what really happened.
 /// </summary>
-public sealed class PasswordSignIn(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IAuditTrail audit, TimeProvider time)
+internal sealed class PasswordSignIn(
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IAuditTrail audit, TimeProvider time) : ISignIn
 {
-    public static readonly string RefusedMessage =
-        "Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord. " + SignInPolicy.LockoutRule
-        + " Lukt het daarna nog niet, vraag de beheerder dan om hulp.";
-
-    /// <summary>
-    /// Every refusal takes at least this long. A hash check costs tens of milliseconds, a lockout update or an audit row a
-    /// few more, differently per path; a floor well above their sum hides the difference.
-    /// </summary>
-    public static readonly TimeSpan MinimumRefusalTime = TimeSpan.FromMilliseconds(400);
-
-    /// <summary>The user to sign in, or null when refused (show <see cref="RefusedMessage"/>).</summary>
-    public async Task<ApplicationUser?> CheckAsync(string email, string password, CancellationToken cancellationToken = default)
+    public async Task<SignInOutcome> SignInAsync(string email, string password, string? returnUrl, CancellationToken cancellationToken = default)
     {
+        email = email.Trim();
         var started = time.GetTimestamp();
         var user = await CheckCoreAsync(email, password);
         if (user is null)
         {
-            var remaining = MinimumRefusalTime - time.GetElapsedTime(started);
+            var remaining = SignInPolicy.MinimumRefusalTime - time.GetElapsedTime(started);
             if (remaining > TimeSpan.Zero)
             {
                 await Task.Delay(remaining, cancellationToken);
             }
+
+            return SignInOutcome.Refused;
         }
 
-        return user;
+        // The moment of signing in travels in the cookie: the session's absolute limit counts from it.
+        var signedIn = new Claim(AppClaims.SignedIn, time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [signedIn]);
+        await audit.RecordAsync(AuditKind.SignedIn, user.Id, email, null, cancellationToken);
+        return new SignInOutcome(user.MustChangePassword ? SignInPolicy.ChangePasswordPath : SignInPolicy.SafeReturnUrl(returnUrl));
     }
 
     private async Task<ApplicationUser?> CheckCoreAsync(string email, string password)

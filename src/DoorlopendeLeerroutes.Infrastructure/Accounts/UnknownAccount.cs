@@ -1,7 +1,6 @@
-using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace DoorlopendeLeerroutes.Web.Accounts;
+namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 
 /// <summary>A password check against a made-up account, so signing in with an unknown address takes as long as with a known one.</summary>
 internal static class UnknownAccount
