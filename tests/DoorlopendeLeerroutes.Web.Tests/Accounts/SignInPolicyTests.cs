@@ -19,7 +19,7 @@ public sealed class SignInPolicyTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(TimeSpan.FromMinutes(SignInPolicy.LockoutMinutes), options.Lockout.DefaultLockoutTimeSpan);
         Assert.Equal(SignInPolicy.MinPasswordLength, options.Password.RequiredLength);
         Assert.Contains($"Na {options.Lockout.MaxFailedAccessAttempts} mislukte pogingen kun je {options.Lockout.DefaultLockoutTimeSpan.TotalMinutes} minuten niet inloggen.",
-            PasswordSignIn.RefusedMessage, StringComparison.Ordinal);
+            SignInPolicy.RefusedMessage, StringComparison.Ordinal);
         Assert.StartsWith($"Minstens {options.Password.RequiredLength} tekens", SignInPolicy.PasswordRules, StringComparison.Ordinal);
     }
 }
