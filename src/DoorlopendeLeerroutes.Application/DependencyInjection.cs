@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.RoutePupilListQuery>();
         services.AddScoped<Pupils.EnrolPupil>();
         services.AddScoped<Pupils.BulkPhaseChange>();
+        services.AddScoped<Pupils.BulkPhaseSelectionQuery>();
         services.AddScoped<Pupils.Import.ImportPupils>();
         services.AddScoped<Pupils.PupilNumberGuard>();
         services.AddScoped<Auditing.AuditLogQuery>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DoorlopendeLeerroutes.Application;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Accounts;

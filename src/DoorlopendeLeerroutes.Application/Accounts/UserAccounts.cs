@@ -1,6 +1,3 @@
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Accounts;
 
 /// <summary>An account as the Beheer pages list it; <paramref name="OneTimePasswordExpired"/>: its one-time password no longer works.</summary>

@@ -1,6 +1,3 @@
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
 using FluentValidation;
 
 namespace DoorlopendeLeerroutes.Application.Accounts;

@@ -1,7 +1,5 @@
 using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Agreements;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Routes;
 
 namespace DoorlopendeLeerroutes.Application.Agreements;
 

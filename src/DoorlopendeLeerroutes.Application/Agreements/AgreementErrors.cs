@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Agreements;
 
 /// <summary>Errors of the agreement upload that are not rules of the domain (those are in <see cref="DomainErrors.Agreement"/>).</summary>

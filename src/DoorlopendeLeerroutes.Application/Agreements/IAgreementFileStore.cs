@@ -1,5 +1,4 @@
 using DoorlopendeLeerroutes.Domain.Agreements;
-using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Application.Agreements;
 

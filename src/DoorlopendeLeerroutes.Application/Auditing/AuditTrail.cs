@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Application.Common;
-
 namespace DoorlopendeLeerroutes.Application.Auditing;
 
 /// <summary>

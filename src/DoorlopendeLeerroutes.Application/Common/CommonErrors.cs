@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Common;
 
 /// <summary>Errors every feature can give, because they come from how a change is saved, not from a rule of one feature.</summary>

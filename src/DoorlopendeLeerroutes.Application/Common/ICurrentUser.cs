@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Common;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
 using FluentValidation;
 
 namespace DoorlopendeLeerroutes.Application.Common;

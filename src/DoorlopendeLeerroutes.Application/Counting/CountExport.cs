@@ -1,12 +1,5 @@
 using System.Globalization;
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Counting;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Counting;
 

@@ -1,9 +1,4 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Institutions;
 

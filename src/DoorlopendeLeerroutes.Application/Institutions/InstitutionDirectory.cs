@@ -1,7 +1,3 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Common;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Application.Institutions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Institutions;
 
 /// <summary>Errors of the institution use cases that are not rules of the domain (those are in <see cref="DomainErrors.Institution"/>).</summary>

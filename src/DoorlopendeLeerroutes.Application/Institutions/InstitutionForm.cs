@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using FluentValidation;
 

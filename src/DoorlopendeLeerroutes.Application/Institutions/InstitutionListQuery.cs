@@ -1,7 +1,4 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Institutions;
 

@@ -1,10 +1,3 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
 /// <summary>What a bulk phase change did: new registrations, and pupils who already had that phase on that date.</summary>
@@ -22,24 +15,6 @@ public sealed class BulkPhaseChange(IApplicationDbContextFactory contexts, Acces
 
     // SQL Server allows about 2,100 parameters per query; look-ups go in slices well below that.
     private const int LookupSlice = 500;
-
-    /// <summary>The active enrolments of the route the user may change: "select all" on the route page.</summary>
-    public async Task<IReadOnlyList<Guid>> SelectableAsync(Guid routeId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        var actor = scope.User.ToActor();
-        if (actor.InstitutionId is not { } own || !actor.IsCoordinatorOf(own))
-        {
-            return [];
-        }
-
-        var today = DutchTime.Today(time.GetUtcNow().UtcDateTime);
-        return await scope.Enrolments(db)
-            .Where(e => e.RouteId == routeId && (e.EndDate == null || e.EndDate >= today))
-            .Select(e => e.Id)
-            .Take(MaxSelection + 1)
-            .ToListAsync(cancellationToken);
-    }
 
     public async Task<Result<BulkPhaseOutcome>> ExecuteAsync(
         Guid routeId, IReadOnlyCollection<Guid> enrolmentIds, Phase phase, DateOnly validFrom, CancellationToken cancellationToken = default)

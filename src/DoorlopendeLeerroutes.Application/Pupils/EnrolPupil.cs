@@ -1,12 +1,5 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
@@ -50,7 +43,7 @@ public sealed class EnrolForm
 /// <summary>
 /// Enrols a pupil in a registered route (R-PUPIL-1…3), with a first phase registration (R-PUPIL-4), in one save: the
 /// pupil is created when the number is new; a known number is enrolled as the same pupil, but only when the user may
-/// see that pupil already (R-PRIV-1): for anyone else's pupil the answer is <see cref="PupilNumberGuard.CannotEnrolHere"/>,
+/// see that pupil already (R-PRIV-1): for anyone else's pupil the answer is <see cref="PupilErrors.CannotEnrolHere"/>,
 /// whatever name and birth date were typed.
 /// </summary>
 public sealed class EnrolPupil(
@@ -96,7 +89,7 @@ public sealed class EnrolPupil(
 
         if (await guard.IsBlockedAsync(Where, cancellationToken))
         {
-            return Result<Guid>.Failure(PupilNumberGuard.Blocked);
+            return Result<Guid>.Failure(PupilErrors.NumbersBlocked);
         }
 
         var pupil = await db.Pupils.SingleOrDefaultAsync(numbers.HasNumber(candidate.Value.Number), cancellationToken);
@@ -104,7 +97,7 @@ public sealed class EnrolPupil(
         {
             // Decided before the typed name or birth date is even looked at (R-PRIV-1), recorded and limited (R-PRIV-3).
             var withinLimit = await guard.RefuseAsync(1, Where, routeId, cancellationToken);
-            return Result<Guid>.Failure(withinLimit ? PupilNumberGuard.CannotEnrolHere : PupilNumberGuard.Blocked);
+            return Result<Guid>.Failure(withinLimit ? PupilErrors.CannotEnrolHere : PupilErrors.NumbersBlocked);
         }
 
         if (pupil is null)

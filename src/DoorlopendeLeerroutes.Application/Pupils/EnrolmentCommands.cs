@@ -1,8 +1,3 @@
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
-
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
 // Changes to one enrolment (R-PUPIL-4, R-PUPIL-7), one class per action: loaded through the access scope, checked

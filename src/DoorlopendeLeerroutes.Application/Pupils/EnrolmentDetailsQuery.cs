@@ -1,10 +1,3 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
 public sealed record PhaseLine(Phase Phase, DateOnly ValidFrom, DateTime RecordedAt, string RecordedBy, bool InForceToday);

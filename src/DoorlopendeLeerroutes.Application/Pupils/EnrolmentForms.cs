@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
 using FluentValidation;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;

@@ -1,10 +1,4 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Counting;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
@@ -45,7 +39,7 @@ public sealed class FundingPhaseLookup(
 
         if (await guard.IsBlockedAsync(Where, cancellationToken))
         {
-            return Result<FundingPhaseAnswer>.Failure(PupilNumberGuard.Blocked);
+            return Result<FundingPhaseAnswer>.Failure(PupilErrors.NumbersBlocked);
         }
 
         await using var db = await contexts.CreateAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using DoorlopendeLeerroutes.Domain.Pupils;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
 /// <summary>Errors of the pupil use cases that are not rules of the domain (those are in <see cref="DomainErrors.Enrolment"/>).</summary>
@@ -21,9 +18,20 @@ public static class PupilErrors
 
     public static readonly DomainError TooManySelected = new(
         "bulk_phase.too_many",
-        string.Format(CultureInfo.GetCultureInfo("nl-NL"), "Selecteer hoogstens {0:N0} leerlingen tegelijk.", BulkPhaseChange.MaxSelection));
+        $"Selecteer hoogstens {DutchFormat.Number(BulkPhaseChange.MaxSelection)} leerlingen tegelijk.");
 
     public static readonly DomainError SelectionChanged = new(
         "bulk_phase.selection_changed",
         "Een of meer geselecteerde leerlingen staan niet (meer) in deze leerroute of zijn niet van jouw instelling. Laad de lijst opnieuw.");
+
+    /// <summary>R-PRIV-1: the one answer for a number of a pupil the user may not see (<see cref="PupilNumberGuard"/>).</summary>
+    public static readonly DomainError CannotEnrolHere = new(
+        "pupil.number.not_here",
+        "Dit leerlingnummer kan hier niet worden ingeschreven. Hoort de leerling wel bij jouw instelling? De beheerder kan helpen.");
+
+    /// <summary>R-PRIV-3: past the day's limit of such refusals.</summary>
+    public static readonly DomainError NumbersBlocked = new(
+        "pupil.number.blocked",
+        "Je hebt vandaag te vaak een leerlingnummer ingevoerd dat hier niet kan worden gebruikt. Tot morgen kun je geen "
+        + "leerlingnummers meer invoeren; de beheerder ziet dit en kan helpen.");
 }

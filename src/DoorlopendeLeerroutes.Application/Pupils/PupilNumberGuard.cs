@@ -1,6 +1,3 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace DoorlopendeLeerroutes.Application.Pupils;
@@ -14,15 +11,6 @@ namespace DoorlopendeLeerroutes.Application.Pupils;
 /// </summary>
 public sealed class PupilNumberGuard(IAuditTrail audit, AccessScope scope, IOptions<PrivacyOptions> options, TimeProvider time)
 {
-    public static readonly DomainError CannotEnrolHere = new(
-        "pupil.number.not_here",
-        "Dit leerlingnummer kan hier niet worden ingeschreven. Hoort de leerling wel bij jouw instelling? De beheerder kan helpen.");
-
-    public static readonly DomainError Blocked = new(
-        "pupil.number.blocked",
-        "Je hebt vandaag te vaak een leerlingnummer ingevoerd dat hier niet kan worden gebruikt. Tot morgen kun je geen "
-        + "leerlingnummers meer invoeren; de beheerder ziet dit en kan helpen.");
-
     /// <summary>Whether the user has used up today's refusals; a blocked attempt is recorded as such.</summary>
     public async Task<bool> IsBlockedAsync(string where, CancellationToken cancellationToken = default)
     {

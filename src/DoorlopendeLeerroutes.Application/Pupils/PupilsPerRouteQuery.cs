@@ -1,10 +1,3 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
 /// <summary>Per route with pupils today: how many are active and in which phase (figures only, no names).</summary>

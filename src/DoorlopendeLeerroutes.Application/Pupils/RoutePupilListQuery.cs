@@ -1,9 +1,3 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Application.Pupils;
 
 /// <summary>One pupil in the route's list: masked number (R-PUPIL-8), phase today and the expected phase (R-PUPIL-5).</summary>

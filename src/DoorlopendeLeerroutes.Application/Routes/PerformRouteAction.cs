@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Routes;
 
 /// <summary>The buttons of the route page's action panel (docs/domain.md §4), one use case each.</summary>

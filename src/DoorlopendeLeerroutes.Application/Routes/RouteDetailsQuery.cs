@@ -1,11 +1,5 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Agreements;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
-using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Application.Routes;
 

@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Routes;
 
 /// <summary>Errors of the route use cases that are not rules of the domain.</summary>

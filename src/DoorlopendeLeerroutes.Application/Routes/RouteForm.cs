@@ -1,6 +1,4 @@
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
-using DoorlopendeLeerroutes.Domain.Routes;
 using FluentValidation;
 
 namespace DoorlopendeLeerroutes.Application.Routes;

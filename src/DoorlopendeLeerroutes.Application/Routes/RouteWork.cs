@@ -1,8 +1,3 @@
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Routes;
-
 namespace DoorlopendeLeerroutes.Application.Routes;
 
 /// <summary>

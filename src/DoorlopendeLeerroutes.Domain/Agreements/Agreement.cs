@@ -1,4 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 
 namespace DoorlopendeLeerroutes.Domain.Agreements;

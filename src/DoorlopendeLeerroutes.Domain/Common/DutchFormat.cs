@@ -16,6 +16,9 @@ public static class DutchFormat
     /// <summary>A size limit in whole megabytes (of 1024 × 1024 bytes), as upload fields state it: <c>20 MB</c>.</summary>
     public static string Megabytes(long bytes) => Number(bytes / (1024 * 1024)) + " MB";
 
+    /// <summary>A file's size in whole kilobytes (of 1024 bytes), as a download link states it: <c>312 kB</c>.</summary>
+    public static string Kilobytes(long bytes) => Number((long)Math.Round(bytes / 1024.0, MidpointRounding.AwayFromZero)) + " kB";
+
     /// <summary>A date written out: <c>1 oktober 2026</c>.</summary>
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 

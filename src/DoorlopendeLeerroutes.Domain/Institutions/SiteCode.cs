@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Domain.Institutions;
 

@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Domain.Pupils;
 
 /// <summary>A leerling. Addressed everywhere by <see cref="Entity.Id"/>; the pupil number is personal data (R-PUPIL-8).</summary>

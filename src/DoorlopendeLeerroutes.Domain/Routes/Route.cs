@@ -1,5 +1,4 @@
 using DoorlopendeLeerroutes.Domain.Agreements;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 
 namespace DoorlopendeLeerroutes.Domain.Routes;

@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Domain.Routes;
 
 /// <summary>What happened to a route, shown as its history on the route page (docs/domain.md §4.3).</summary>

@@ -1,8 +1,6 @@
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 

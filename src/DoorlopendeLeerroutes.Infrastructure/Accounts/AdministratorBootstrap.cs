@@ -1,6 +1,5 @@
 using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Accounts;

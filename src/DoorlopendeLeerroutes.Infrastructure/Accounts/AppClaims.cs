@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Domain.Agreements;
-using DoorlopendeLeerroutes.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Agreements;

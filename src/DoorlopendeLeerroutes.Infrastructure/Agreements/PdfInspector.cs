@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.PdfWorker;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,4 @@
 using DoorlopendeLeerroutes.Application.Auditing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Auditing;

@@ -1,9 +1,6 @@
 using System.Runtime.CompilerServices;
 using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Auditing;
 

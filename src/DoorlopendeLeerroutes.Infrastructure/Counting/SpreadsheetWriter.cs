@@ -4,7 +4,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Counting;
 using MiniExcelLibs;
 

@@ -1,6 +1,3 @@
-using DoorlopendeLeerroutes.Application.Common;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 
 /// <summary>Hands the Application layer a fresh <see cref="AppDbContext"/> per operation.</summary>

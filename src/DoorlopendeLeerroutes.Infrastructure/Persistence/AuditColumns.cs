@@ -1,6 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 
 /// <summary>

@@ -3,7 +3,6 @@ using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.Agreements;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;

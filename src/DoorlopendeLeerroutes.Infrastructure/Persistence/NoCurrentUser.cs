@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Application.Common;
-
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 
 /// <summary>For start-up work (migrations, demo data) and command-line tasks: nobody is signed in.</summary>

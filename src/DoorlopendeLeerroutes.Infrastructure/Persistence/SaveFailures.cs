@@ -1,11 +1,8 @@
 using System.Data.Common;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Configurations;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;

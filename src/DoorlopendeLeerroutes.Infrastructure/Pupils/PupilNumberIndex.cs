@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using DoorlopendeLeerroutes.Application.Pupils;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Configurations;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Pupils;
 

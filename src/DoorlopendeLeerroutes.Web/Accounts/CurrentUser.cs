@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 

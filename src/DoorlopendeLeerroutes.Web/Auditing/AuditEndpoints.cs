@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
 using Microsoft.Net.Http.Headers;
 
 namespace DoorlopendeLeerroutes.Web.Auditing;

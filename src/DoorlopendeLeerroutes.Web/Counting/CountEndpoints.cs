@@ -1,5 +1,4 @@
 using DoorlopendeLeerroutes.Application.Counting;
-using DoorlopendeLeerroutes.Domain.Common;
 using Microsoft.Net.Http.Headers;
 
 namespace DoorlopendeLeerroutes.Web.Counting;

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Components;
 
 namespace DoorlopendeLeerroutes.Web.Security;
 

@@ -145,7 +145,7 @@ public sealed class PupilNumberLimitConcurrencyTests(LowLimitApp app) : IClassFi
 
         var answered = answers.Count(a => a.Errors.SequenceEqual([FundingPhaseLookup.NotFound]));
         Assert.InRange(answered, 0, LowLimitApp.Limit);
-        Assert.All(answers, a => Assert.True(a.Errors.SequenceEqual([FundingPhaseLookup.NotFound]) || a.Errors.SequenceEqual([PupilNumberGuard.Blocked])));
+        Assert.All(answers, a => Assert.True(a.Errors.SequenceEqual([FundingPhaseLookup.NotFound]) || a.Errors.SequenceEqual([PupilErrors.NumbersBlocked])));
     }
 }
 

@@ -35,8 +35,8 @@ public sealed class PupilNumberLimitTests(LowLimitApp app) : IClassFixture<LowLi
         // Now the look-up, the enrol form and the import all refuse before looking at the number.
         var blockedLookup = await lookup.ExecuteAsync(ImportKit.NewNumber(), today, Ct);
         var blockedImport = await _import.PreviewAsync(route, ImportKit.File(ImportKit.Row(ImportKit.NewNumber())), SignIn.UnrelatedCoordinator);
-        Assert.Equal([PupilNumberGuard.Blocked], blockedLookup.Errors);
-        Assert.Equal([PupilNumberGuard.Blocked.Message], blockedImport.Errors.Select(e => e.Text));
+        Assert.Equal([PupilErrors.NumbersBlocked], blockedLookup.Errors);
+        Assert.Equal([PupilErrors.NumbersBlocked.Message], blockedImport.Errors.Select(e => e.Text));
 
         // Another coordinator is not affected.
         var own = await (await app.ServiceAsAsync<FundingPhaseLookup>(SignIn.VoCoordinator))
@@ -72,7 +72,7 @@ public sealed class PupilNumberLimitTests(LowLimitApp app) : IClassFixture<LowLi
 
         var preview = await _import.PreviewAsync(route, ImportKit.File([.. rows]), SignIn.UnrelatedCoordinator);
 
-        Assert.Equal([PupilNumberGuard.Blocked.Message], preview.Errors.Select(e => e.Text));
+        Assert.Equal([PupilErrors.NumbersBlocked.Message], preview.Errors.Select(e => e.Text));
         Assert.Empty(preview.Lines);
         var log = await _kit.AuditOfAsync(SignIn.UnrelatedCoordinator);
         Assert.Contains(log, a => a.Kind == AuditKind.PupilNumberRefused && a.Count == LowLimitApp.Limit + 2);

@@ -33,12 +33,12 @@ public sealed class PupilNumberOracleTests(PrivacyApp app) : IClassFixture<Priva
 
         foreach (var answer in new[] { right, wrongName, wrongBirthDate })
         {
-            Assert.Equal([PupilNumberGuard.CannotEnrolHere], answer.Errors);
+            Assert.Equal([PupilErrors.CannotEnrolHere], answer.Errors);
         }
 
         // Nothing says where or whether the pupil is enrolled.
-        Assert.DoesNotContain("ingeschreven in", PupilNumberGuard.CannotEnrolHere.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("beheerder", PupilNumberGuard.CannotEnrolHere.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ingeschreven in", PupilErrors.CannotEnrolHere.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("beheerder", PupilErrors.CannotEnrolHere.Message, StringComparison.Ordinal);
         Assert.Equal(before, await _import.StoredAsync());
     }
 
@@ -53,7 +53,7 @@ public sealed class PupilNumberOracleTests(PrivacyApp app) : IClassFixture<Priva
         var wrongName = await PreviewAsync(route, ImportKit.Row(pupil.Number.Value, lastName: "Iemand-Anders", birthDate: birth));
         var wrongBirth = await PreviewAsync(route, ImportKit.Row(pupil.Number.Value, lastName: pupil.LastName, birthDate: ImportKit.Date(pupil.BirthDate.AddDays(-40))));
 
-        var expected = "regel 2, kolom Leerlingnummer: " + PupilNumberGuard.CannotEnrolHere.Message;
+        var expected = "regel 2, kolom Leerlingnummer: " + PupilErrors.CannotEnrolHere.Message;
         foreach (var preview in new[] { right, wrongName, wrongBirth })
         {
             Assert.Equal([expected], preview.Errors.Select(e => e.Text));
@@ -87,7 +87,7 @@ public sealed class PupilNumberOracleTests(PrivacyApp app) : IClassFixture<Priva
         var preview = await _import.PreviewAsync(second, ImportKit.File(ImportKit.Row(number, lastName: "Pietersen")));
 
         Assert.Contains(preview.Errors, e => e.Code == PupilErrors.DetailsDoNotMatch.Code);
-        Assert.DoesNotContain(preview.Errors, e => e.Code == PupilNumberGuard.CannotEnrolHere.Code);
+        Assert.DoesNotContain(preview.Errors, e => e.Code == PupilErrors.CannotEnrolHere.Code);
     }
 
     [Fact]

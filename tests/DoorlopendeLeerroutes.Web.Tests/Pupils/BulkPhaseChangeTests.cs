@@ -84,8 +84,8 @@ public sealed class BulkPhaseChangeTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains(mixed.Errors, e => e.Code == PupilErrors.SelectionChanged.Code);
         Assert.Contains(nothing.Errors, e => e.Code == PupilErrors.NothingSelected.Code);
         Assert.Equal(counts, await PhaseCountsAsync(selection));
-        Assert.Empty(await (await app.ServiceAsAsync<BulkPhaseChange>(SignIn.VoViewer)).SelectableAsync(route, Ct));
-        Assert.Empty(await (await app.ServiceAsAsync<BulkPhaseChange>(SignIn.UnrelatedCoordinator)).SelectableAsync(route, Ct));
+        Assert.Empty(await (await app.ServiceAsAsync<BulkPhaseSelectionQuery>(SignIn.VoViewer)).ExecuteAsync(route, Ct));
+        Assert.Empty(await (await app.ServiceAsAsync<BulkPhaseSelectionQuery>(SignIn.UnrelatedCoordinator)).ExecuteAsync(route, Ct));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class BulkPhaseChangeTests(AppFactory app) : IClassFixture<AppFact
             expected = await db.Enrolments.Where(e => e.RouteId == route && (e.EndDate == null || e.EndDate >= today)).Select(e => e.Id).ToListAsync(Ct);
         }
 
-        var selectable = await (await app.ServiceAsAsync<BulkPhaseChange>(SignIn.VoCoordinator)).SelectableAsync(route, Ct);
+        var selectable = await (await app.ServiceAsAsync<BulkPhaseSelectionQuery>(SignIn.VoCoordinator)).ExecuteAsync(route, Ct);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Order(), selectable.Order());

@@ -1,11 +1,5 @@
-using DoorlopendeLeerroutes.Application.Accounts;
-using DoorlopendeLeerroutes.Application.Auditing;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Routes;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
-using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
@@ -59,18 +53,18 @@ public sealed class ImportPupils(
 
         if (await guard.IsBlockedAsync(Where, cancellationToken))
         {
-            return PupilImportPreview.Refused(routeId, [PupilImportError.ForFile(PupilNumberGuard.Blocked)]);
+            return PupilImportPreview.Refused(routeId, [PupilImportError.ForFile(PupilErrors.NumbersBlocked)]);
         }
 
         var plan = await new PupilImportPlanner(numbers).PlanAsync(db, target.Value, parsed.Rows, track: false, progress, cancellationToken);
 
         // R-PRIV-3: numbers of pupils the user may not see count against today's limit; a file that goes past it gets no
         // answer per row at all, so one file cannot ask about many numbers at once.
-        var refused = plan.Errors.Count(e => e.Code == PupilNumberGuard.CannotEnrolHere.Code);
+        var refused = plan.Errors.Count(e => e.Code == PupilErrors.CannotEnrolHere.Code);
         if (refused > 0 && !await guard.RefuseAsync(refused, Where, routeId, cancellationToken))
         {
             logger.LogWarning("Pupil import for route {RouteId} refused: daily limit of refused pupil numbers passed", routeId);
-            return PupilImportPreview.Refused(routeId, [PupilImportError.ForFile(PupilNumberGuard.Blocked)]);
+            return PupilImportPreview.Refused(routeId, [PupilImportError.ForFile(PupilErrors.NumbersBlocked)]);
         }
 
         var errors = InFileOrder(parsed.Errors.Concat(plan.Errors));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DoorlopendeLeerroutes.Domain.Common;
 
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 

@@ -1,5 +1,3 @@
-using DoorlopendeLeerroutes.Domain.Common;
-
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>The file format <c>leerlingen</c> of docs/formats.md §1: its columns and limits.</summary>

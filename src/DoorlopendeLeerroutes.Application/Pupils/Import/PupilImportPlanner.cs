@@ -1,9 +1,3 @@
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
-using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
-
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 
 /// <summary>
@@ -32,7 +26,17 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
         progress?.Report(new PupilImportProgress(PupilImportStage.Checking, 0, rows.Count));
         var known = await KnownPupilsAsync(db, rows, track, cancellationToken);
         var enrolments = await EnrolmentsOfAsync(db, known.Values, track, cancellationToken);
+        return await DecideAsync(target, rows, known, enrolments, progress);
+    }
 
+    /// <summary>
+    /// Decides every row against the stored pupils and their enrolments handed in: no database, so the tests give it
+    /// domain objects they built themselves.
+    /// </summary>
+    internal static async Task<Plan> DecideAsync(
+        Target target, IReadOnlyList<PupilImportRow> rows, IReadOnlyDictionary<PupilNumber, Pupil> known,
+        IReadOnlyDictionary<Guid, List<Enrolment>> enrolments, IProgress<PupilImportProgress>? progress)
+    {
         var plan = new Plan([], [], [], [], []);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -76,7 +80,7 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
 
     /// <summary>
     /// A known number. A pupil the user may not see (no enrolment, current or ended, of the user's institution) is
-    /// refused with <see cref="PupilNumberGuard.CannotEnrolHere"/> before anything else is compared, so the answer never
+    /// refused with <see cref="PupilErrors.CannotEnrolHere"/> before anything else is compared, so the answer never
     /// depends on the name or birth date in the row (R-PRIV-1). Otherwise the row must describe the same person (last
     /// name and birth date, as <see cref="EnrolPupil"/>), so a typo in a number never attaches the wrong pupil. Its enrolment in this route with the same start date is the
     /// one the row describes: a phase change or unchanged. Without one, the pupil is enrolled (R-PUPIL-2 decides whether
@@ -87,7 +91,7 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
     {
         if (!MaySee(enrolments, target.Actor))
         {
-            errors.Add((PupilImportFormat.Number, PupilNumberGuard.CannotEnrolHere));
+            errors.Add((PupilImportFormat.Number, PupilErrors.CannotEnrolHere));
             return null;
         }
 

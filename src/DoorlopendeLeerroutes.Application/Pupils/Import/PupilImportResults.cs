@@ -1,6 +1,4 @@
 using System.Globalization;
-using DoorlopendeLeerroutes.Domain.Common;
-using DoorlopendeLeerroutes.Domain.Pupils;
 
 namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 

@@ -1,5 +1,4 @@
 using DoorlopendeLeerroutes.Domain.Institutions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Configurations;

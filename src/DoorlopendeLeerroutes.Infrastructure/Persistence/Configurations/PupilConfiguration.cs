@@ -2,7 +2,6 @@ using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Infrastructure.Pupils;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Configurations;

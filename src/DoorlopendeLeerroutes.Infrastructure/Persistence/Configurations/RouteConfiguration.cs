@@ -1,7 +1,6 @@
 using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Routes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Configurations;

@@ -1,8 +1,4 @@
-using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Interceptors;
 
@@ -11,28 +7,10 @@ namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Interceptors;
 /// (SQLite has no rowversion). A change to a child (a partner's confirmation, a phase registration) also renews the
 /// version of the entity that holds it, so two people saving the same aggregate always collide instead of merging.
 /// </summary>
-public sealed class AuditAndVersionInterceptor(ICurrentUser currentUser, TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditAndVersionInterceptor(ICurrentUser currentUser, TimeProvider time) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Stamp(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    private void Stamp(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         context.ChangeTracker.DetectChanges();
         var now = time.GetUtcNow().UtcDateTime;
         var user = currentUser.UserId;

@@ -1,5 +1,4 @@
 using DoorlopendeLeerroutes.Domain.Agreements;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;

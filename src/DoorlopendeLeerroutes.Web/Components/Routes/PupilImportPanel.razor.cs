@@ -1,11 +1,7 @@
 using DoorlopendeLeerroutes.Application.Pupils.Import;
 using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Institutions;
-using DoorlopendeLeerroutes.Web.Components.Shared;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using System.Globalization;
 using static DoorlopendeLeerroutes.Web.Components.Shared.DutchLabels;
 
 namespace DoorlopendeLeerroutes.Web.Components.Routes;
@@ -16,7 +12,6 @@ public sealed partial class PupilImportPanel
     /// <summary>The list shows this many errors; the count above it is always exact.</summary>
     public const int MaxErrorsShown = 200;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private PupilImportPreview? _preview;
     private ITimer? _release;
     private IReadOnlyList<PupilImportError> _errors = [];
@@ -164,7 +159,7 @@ public sealed partial class PupilImportPanel
         _ => "Het bestand wordt gelezen…",
     };
 
-    private static string N(int value) => value.ToString("N0", Dutch);
+    private static string N(int value) => Number(value);
 
     private static string StatusText(PupilImportStatus status) => status switch
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DoorlopendeLeerroutes.Application.Pupils.Import;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Pupils;
@@ -15,7 +13,7 @@ namespace DoorlopendeLeerroutes.Web.Tests.Pupils.Import;
 /// </summary>
 public sealed class ImportKit(AppFactory app)
 {
-    public const string Header = "Leerlingnummer;Achternaam;Tussenvoegsel;Voornaam;Geboortedatum;Startdatum;Fase;Fase vanaf";
+    public const string Header = ImportCsv.Header;
 
     private static int _sequence = 900_000;
 
@@ -24,23 +22,19 @@ public sealed class ImportKit(AppFactory app)
     /// <summary>The first school day of the current school year plus two weeks: a normal start date for a new route.</summary>
     public static DateOnly Start => SchoolYear.Containing(DutchTime.Today(DateTime.UtcNow)).FirstDay.AddDays(16);
 
-    public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => ImportCsv.Date(date);
 
     /// <summary>
-    /// A valid onderwijsnummer (starts with 10, weighted sum leaves 5) that no other test in this run uses, so tests that
-    /// share a database never meet each other's pupils. Numbers from 10900000x up stay clear of the demo pupils.
+    /// A valid onderwijsnummer that no other test in this run uses, so tests that share a database never meet each other's
+    /// pupils. Numbers from 10900000x up stay clear of the demo pupils.
     /// </summary>
     public static string NewNumber()
     {
-        int[] weights = [9, 8, 7, 6, 5, 4, 3, 2];
         while (true)
         {
-            var body = "10" + Interlocked.Increment(ref _sequence).ToString("000000", CultureInfo.InvariantCulture);
-            var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
-            var check = ((sum - 5) % 11 + 11) % 11; // sum − d9 ≡ 5 (mod 11)
-            if (check < 10)
+            if (ImportCsv.PupilNumber(Interlocked.Increment(ref _sequence)) is { } number)
             {
-                return body + check.ToString(CultureInfo.InvariantCulture);
+                return number;
             }
         }
     }
@@ -49,16 +43,12 @@ public sealed class ImportKit(AppFactory app)
     public static string Row(
         string number, string lastName = "Jansen", string prefix = "", string firstName = "Sanne", string? birthDate = null,
         string? startDate = null, string phase = "vo", string phaseFrom = "") =>
-        string.Join(';', number, lastName, prefix, firstName, birthDate ?? Date(Start.AddYears(-15)), startDate ?? Date(Start), phase, phaseFrom);
+        ImportCsv.Row(Start, number, lastName, prefix, firstName, birthDate, startDate, phase, phaseFrom);
 
     /// <summary>A file as Dutch Excel saves "CSV UTF-8": byte-order mark, CR LF line ends.</summary>
-    public static byte[] File(params string[] lines) => File(bom: true, Header, lines);
+    public static byte[] File(params string[] lines) => ImportCsv.File(bom: true, Header, lines);
 
-    public static byte[] File(bool bom, string header, params string[] lines)
-    {
-        var text = string.Concat(new[] { header }.Concat(lines).Select(l => l + "\r\n"));
-        return [.. bom ? Encoding.UTF8.GetPreamble() : [], .. Encoding.UTF8.GetBytes(text)];
-    }
+    public static byte[] File(bool bom, string header, params string[] lines) => ImportCsv.File(bom, header, lines);
 
     /// <summary>A new registered route of Horizon (vo) and ROC Rivierenland (mbo), of the current school year.</summary>
     public async Task<Guid> NewRouteAsync(string name = "Importroute")

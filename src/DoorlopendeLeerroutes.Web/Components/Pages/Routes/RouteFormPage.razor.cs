@@ -1,12 +1,8 @@
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Institutions;
 using DoorlopendeLeerroutes.Application.Routes;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Routes;
-using DoorlopendeLeerroutes.Web.Components.Shared;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace DoorlopendeLeerroutes.Web.Components.Pages.Routes;

@@ -1,12 +1,8 @@
 using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Application.Routes;
 using DoorlopendeLeerroutes.Domain.Agreements;
-using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Web.Components.Routes;
-using DoorlopendeLeerroutes.Web.Components.Shared;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using System.Globalization;
 using static DoorlopendeLeerroutes.Web.Components.Shared.DutchLabels;

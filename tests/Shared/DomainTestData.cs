@@ -5,10 +5,11 @@ using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 
-namespace DoorlopendeLeerroutes.Domain.Tests;
+namespace DoorlopendeLeerroutes.Tests.Shared;
 
 /// <summary>
-/// Fixed, valid test data. Every moment is a fixed UTC value (never the clock), every failure of the builder itself
+/// Fixed, valid test data for tests of the domain and of the logic above it that needs no database (Domain.Tests,
+/// Application.Tests link this file). Every moment is a fixed UTC value (never the clock), every failure of the builder itself
 /// throws with the domain's own message so a broken fixture is obvious.
 /// </summary>
 internal static class TestData
