@@ -100,6 +100,7 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<SessionStarter>();
         services.AddScoped<ISignIn, PasswordSignIn>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AccountSeeder>();

@@ -36,6 +36,21 @@ public enum AuditKind
     PupilNumberRefused = 41,
     PupilNumberLimitReached = 42,
     PupilNumberBlocked = 43,
+
+    // Second factor (R-AUTH-2).
+    SecondFactorSetUp = 50,
+    SecondFactorRemoved = 51,
+    SecondFactorFailed = 52,
+    RecoveryCodeUsed = 53,
+    RecoveryCodesRenewed = 54,
+    PasskeyAdded = 55,
+    PasskeyRemoved = 56,
+
+    // Signing in through a federation (R-AUTH-1).
+    ExternalSignInRefused = 60,
+    ExternalLoginLinked = 61,
+    ExternalLoginRemoved = 62,
+    ExternalAccountCreated = 63,
 }
 
 /// <summary>What kind of thing an audit line is about; with <see cref="AuditEvent.ObjectId"/> it names the object.</summary>

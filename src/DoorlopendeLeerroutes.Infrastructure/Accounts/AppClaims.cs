@@ -12,6 +12,18 @@ public static class AppClaims
     /// <summary>When the user signed in (UTC, round-trip format); the session's absolute limit counts from it.</summary>
     public const string SignedIn = "dlr:signed_in_utc";
 
+    /// <summary>
+    /// How the user proved who they are (RFC 8176 <c>amr</c>); <see cref="MultiFactor"/> once a second factor was used,
+    /// in this app (code, recovery code, passkey) or at a provider that says so (R-AUTH-2).
+    /// </summary>
+    public const string AuthenticationMethod = "amr";
+
+    public const string MultiFactor = "mfa";
+
+    /// <summary>Whether the session was started with a second factor.</summary>
+    public static bool HasMultiFactor(ClaimsPrincipal? principal) =>
+        principal?.HasClaim(AuthenticationMethod, MultiFactor) == true;
+
     /// <summary>The user a signed-in principal stands for; null when anonymous or when the role is missing.</summary>
     public static UserContext? ToUserContext(ClaimsPrincipal? principal)
     {

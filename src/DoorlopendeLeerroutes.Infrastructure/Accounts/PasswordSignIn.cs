@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +11,8 @@ namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 /// time tell whether an account exists. The audit log (internal) still records what really happened.
 /// </summary>
 internal sealed class PasswordSignIn(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IAuditTrail audit, TimeProvider time) : ISignIn
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, SessionStarter sessions, IAuditTrail audit,
+    TimeProvider time) : ISignIn
 {
     public async Task<SignInOutcome> SignInAsync(string email, string password, string? returnUrl, CancellationToken cancellationToken = default)
     {
@@ -31,9 +30,7 @@ internal sealed class PasswordSignIn(
             return SignInOutcome.Refused;
         }
 
-        // The moment of signing in travels in the cookie: the session's absolute limit counts from it.
-        var signedIn = new Claim(AppClaims.SignedIn, time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [signedIn]);
+        await sessions.StartAsync(user, multiFactor: false);
         await audit.RecordAsync(AuditKind.SignedIn, user.Id, email, null, cancellationToken);
         return new SignInOutcome(user.MustChangePassword ? SignInPolicy.ChangePasswordPath : SignInPolicy.SafeReturnUrl(returnUrl));
     }
