@@ -30,9 +30,10 @@ internal sealed class PasswordSignIn(
             return SignInOutcome.Refused;
         }
 
-        await sessions.StartAsync(user, multiFactor: false);
+        var next = user.MustChangePassword ? SignInPolicy.ChangePasswordPath : SignInPolicy.SafeReturnUrl(returnUrl);
+        var redirectTo = await sessions.StartOrAskSecondFactorAsync(user, multiFactorDone: false, next);
         await audit.RecordAsync(AuditKind.SignedIn, user.Id, email, null, cancellationToken);
-        return new SignInOutcome(user.MustChangePassword ? SignInPolicy.ChangePasswordPath : SignInPolicy.SafeReturnUrl(returnUrl));
+        return new SignInOutcome(redirectTo);
     }
 
     private async Task<ApplicationUser?> CheckCoreAsync(string email, string password)

@@ -11,13 +11,27 @@ namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 /// </summary>
 public sealed class SessionStarter(SignInManager<ApplicationUser> signIn, TimeProvider time)
 {
+    /// <summary>
+    /// After the first factor: starts the session, or, when the account asks for a second factor that was not used yet,
+    /// the second-factor step. Returns the local path to go to next.
+    /// </summary>
+    /// <param name="multiFactorDone">Whether the first step already counted as two factors (a passkey, a provider's <c>amr</c>).</param>
+    /// <param name="extraClaims">Claims the session cookie carries besides the usual ones (e.g. the provider signed in with).</param>
+    public async Task<string> StartOrAskSecondFactorAsync(
+        ApplicationUser user, bool multiFactorDone, string returnUrl, IReadOnlyList<Claim>? extraClaims = null)
+    {
+        await StartAsync(user, multiFactorDone, extraClaims);
+        return returnUrl;
+    }
+
     /// <summary>Signs <paramref name="user"/> in with the session cookie.</summary>
     /// <param name="multiFactor">Whether a second factor was used (R-AUTH-2).</param>
-    public async Task StartAsync(ApplicationUser user, bool multiFactor)
+    public async Task StartAsync(ApplicationUser user, bool multiFactor, IReadOnlyList<Claim>? extraClaims = null)
     {
         List<Claim> claims =
         [
             new(AppClaims.SignedIn, time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+            .. extraClaims ?? [],
         ];
         if (multiFactor)
         {
