@@ -49,10 +49,11 @@ public static partial class SignIn
     }
 
     /// <summary>Fills in and posts the code page of the second step (an app code, or a recovery code), as a browser would.</summary>
-    public static async Task<HttpResponseMessage> PostSecondFactorAsync(HttpClient client, string code, bool recoveryCode = false)
+    /// <param name="form">The code page as opened earlier (a person may post it minutes later); else it is opened now.</param>
+    public static async Task<HttpResponseMessage> PostSecondFactorAsync(HttpClient client, string code, bool recoveryCode = false, string? form = null)
     {
         var path = SecondFactor.StepPath + (recoveryCode ? "?herstelcode=1" : string.Empty);
-        var form = await client.GetStringAsync(path);
+        form ??= await client.GetStringAsync(path);
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = AntiforgeryTokenIn(form),
