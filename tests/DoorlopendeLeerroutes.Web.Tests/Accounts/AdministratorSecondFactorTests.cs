@@ -134,6 +134,26 @@ public sealed class AdministratorSecondFactorTests(AppFactory app) : IClassFixtu
         Assert.Contains("data-passkey=\"create\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task R_AUTH_2_the_demo_administrator_has_the_key_and_otpauth_uri_the_README_prints()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "README.md")))
+        {
+            folder = folder.Parent;
+        }
+
+        var readme = await File.ReadAllTextAsync(Path.Combine(folder!.FullName, "README.md"), Ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = (await users.FindByEmailAsync(SignIn.Administrator))!;
+
+        Assert.True(await AccountSecurity.HasAuthenticatorAsync(users, admin));
+        Assert.Equal(AccountSeeder.DemoAdministratorAuthenticatorKey, await users.GetAuthenticatorKeyAsync(admin));
+        Assert.Contains(AccountSeeder.DemoAdministratorAuthenticatorKey, readme, StringComparison.Ordinal);
+        Assert.Contains(AccountSecurity.OtpAuthUri(SignIn.Administrator, AccountSeeder.DemoAdministratorAuthenticatorKey), readme, StringComparison.Ordinal);
+    }
+
     private async Task SwitchOffAuthenticatorAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
