@@ -70,13 +70,6 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
 
         // Two sign-in pages and the administrator's code page, every page (Beveiliging too) and the dialog.
         Assert.Equal(1 + 1 + 1 + 8 + 1 + 1 + 6, accessibility.Checked.Count);
-        Assert.True(
-            accessibility.PolicyViolations.Count == 0,
-            "The browser refused something under the Content-Security-Policy:" + Environment.NewLine +
-            string.Join(Environment.NewLine, accessibility.PolicyViolations));
-        Assert.True(
-            accessibility.BlockingViolations.Count == 0,
-            "Serious or critical accessibility violations:" + Environment.NewLine +
-            string.Join(Environment.NewLine, accessibility.BlockingViolations));
+        accessibility.AssertClean();
     }
 }

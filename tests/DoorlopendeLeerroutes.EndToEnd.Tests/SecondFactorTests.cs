@@ -52,13 +52,6 @@ public sealed class SecondFactorTests(BrowserFixture browsers) : IClassFixture<B
         await admin.OpenAsync("beheer", "beheer, na passkey");
         Assert.EndsWith("/beheer", admin.Page.Url, StringComparison.Ordinal);
 
-        Assert.True(
-            accessibility.PolicyViolations.Count == 0,
-            "The browser refused something under the Content-Security-Policy:" + Environment.NewLine +
-            string.Join(Environment.NewLine, accessibility.PolicyViolations));
-        Assert.True(
-            accessibility.BlockingViolations.Count == 0,
-            "Serious or critical accessibility violations:" + Environment.NewLine +
-            string.Join(Environment.NewLine, accessibility.BlockingViolations));
+        accessibility.AssertClean();
     }
 }

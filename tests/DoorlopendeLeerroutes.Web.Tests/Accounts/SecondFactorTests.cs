@@ -50,11 +50,7 @@ public sealed class SecondFactorTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_AUTH_2_wrong_codes_count_with_wrong_passwords_and_lock_the_account_for_15_minutes()
     {
-        string key;
-        using (var owner = await app.SignedInClientAsync(SignIn.MboViewer))
-        {
-            key = (await SecondFactorKit.SetUpAuthenticatorAsync(owner)).Key;
-        }
+        var (key, _) = await SetUpAuthenticatorAsync(SignIn.MboViewer);
 
         using var client = app.AnonymousClient();
         for (var attempt = 1; attempt <= 2; attempt++)
@@ -94,11 +90,7 @@ public sealed class SecondFactorTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_AUTH_2_a_recovery_code_signs_in_once()
     {
-        IReadOnlyList<string> codes;
-        using (var owner = await app.SignedInClientAsync(SignIn.VoCoordinator))
-        {
-            codes = (await SecondFactorKit.SetUpAuthenticatorAsync(owner)).RecoveryCodes;
-        }
+        var (_, codes) = await SetUpAuthenticatorAsync(SignIn.VoCoordinator);
 
         using var first = app.AnonymousClient();
         using var firstPassword = await SignIn.PostLoginAsync(first, SignIn.VoCoordinator, AccountSeeder.DemoPassword);
@@ -128,11 +120,7 @@ public sealed class SecondFactorTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_AUTH_2_a_disabled_account_is_refused_at_the_code_step()
     {
-        string key;
-        using (var owner = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator))
-        {
-            key = (await SecondFactorKit.SetUpAuthenticatorAsync(owner)).Key;
-        }
+        var (key, _) = await SetUpAuthenticatorAsync(SignIn.UnrelatedCoordinator);
 
         using var client = app.AnonymousClient();
         using var password = await SignIn.PostLoginAsync(client, SignIn.UnrelatedCoordinator, AccountSeeder.DemoPassword);
@@ -151,6 +139,15 @@ public sealed class SecondFactorTests(AppFactory app) : IClassFixture<AppFactory
             || html.Contains(WebUtility.HtmlEncode(SignInPolicy.RefusedMessage), StringComparison.Ordinal),
             "The code step accepted a disabled account.");
         Assert.True((await (await app.ServiceAsAsync<SetUserDisabled>(SignIn.Administrator)).ExecuteAsync(user.UserId, disabled: false, Ct)).IsSuccess);
+    }
+
+    /// <summary>The owner of <paramref name="email"/> sets up an authenticator app on the page Beveiliging.</summary>
+    private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> SetUpAuthenticatorAsync(string email)
+    {
+        using var owner = await app.SignedInClientAsync(email);
+        var (key, codes, confirmed) = await SecondFactorKit.SetUpAuthenticatorAsync(owner);
+        confirmed.Dispose();
+        return (key, codes);
     }
 
     private async Task<IReadOnlyList<AuditEntryView>> AuditAsync() =>
