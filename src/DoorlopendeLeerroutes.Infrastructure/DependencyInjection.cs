@@ -91,6 +91,7 @@ public static class DependencyInjection
                 options.Lockout.DefaultLockoutTimeSpan = SignInPolicy.LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // passkeys (R-AUTH-2)
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -101,6 +102,19 @@ public static class DependencyInjection
 
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<SessionStarter>();
+        services.AddScoped<SecondFactorSignIn>();
+        services.AddScoped<AccountSecurity>();
+        services.AddScoped<PasskeySignIn>();
+
+        // Passkeys (WebAuthn) in Identity 10: AddIdentityCore does not register the handler. The passkey must check the
+        // person (PIN, fingerprint: user verification), so it counts as two factors, and lives on the authenticator
+        // (discoverable), so signing in needs no e-mail address. The relying party is the host the browser sees.
+        services.TryAddScoped<IPasskeyHandler<ApplicationUser>, PasskeyHandler<ApplicationUser>>();
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            options.UserVerificationRequirement = "required";
+            options.ResidentKeyRequirement = "required";
+        });
         services.AddScoped<ISignIn, PasswordSignIn>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AccountSeeder>();

@@ -44,7 +44,8 @@ builder.Services.AddInfrastructure(builder.Environment.ContentRootPath);
 // Accounts: cookie sign-in with sliding and absolute limits, every page closed to anonymous users unless it says
 // [AllowAnonymous], the circuit's sign-in re-checked every minute, and a rate limit on signing in.
 builder.Services.AddSessionPolicy(builder.Environment);
-var signedInWithOwnPassword = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequirePasswordChanged().Build();
+var signedInWithOwnPassword = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequirePasswordChanged()
+    .RequireSecondFactorForAdministrators().Build();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(signedInWithOwnPassword)
     .SetDefaultPolicy(signedInWithOwnPassword);
@@ -109,6 +110,7 @@ app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePa
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UsePasswordChangeRequirement(); // before authorization, which would answer "geen toegang" instead of redirecting
+app.UseSecondFactorRequirement(); // R-AUTH-2, likewise
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -20,6 +20,7 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
 
         await using (var admin = await UserSession.SignInAsync(browser, baseAddress, accessibility, "beheerder@duo.example", AccountSeeder.DemoPassword))
         {
+            await admin.OpenAsync("account/beveiliging", "beveiliging, beheerder", interactive: false); // server-rendered forms
             foreach (var (path, what) in new[]
                      {
                          ("/", "start, beheerder"), ("beheer", "beheer"), ("beheer/beoordelen", "te beoordelen"),
@@ -67,14 +68,8 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             Assert.Contains(control.BlockingViolations, v => v.Contains("image-alt", StringComparison.Ordinal));
         }
 
-        Assert.Equal(1 + 8 + 1 + 1 + 6, accessibility.Checked.Count); // two sign-in pages, every page and the dialog
-        Assert.True(
-            accessibility.PolicyViolations.Count == 0,
-            "The browser refused something under the Content-Security-Policy:" + Environment.NewLine +
-            string.Join(Environment.NewLine, accessibility.PolicyViolations));
-        Assert.True(
-            accessibility.BlockingViolations.Count == 0,
-            "Serious or critical accessibility violations:" + Environment.NewLine +
-            string.Join(Environment.NewLine, accessibility.BlockingViolations));
+        // Two sign-in pages and the administrator's code page, every page (Beveiliging too) and the dialog.
+        Assert.Equal(1 + 1 + 1 + 8 + 1 + 1 + 6, accessibility.Checked.Count);
+        accessibility.AssertClean();
     }
 }

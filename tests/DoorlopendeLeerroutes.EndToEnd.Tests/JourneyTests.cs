@@ -71,14 +71,7 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
         await journey.UnrelatedCoordinatorSeesNothingAsync(routePath);
 
         Assert.True(journey.Accessibility.Checked.Count >= 20, string.Join(Environment.NewLine, journey.Accessibility.Checked));
-        Assert.True(
-            journey.Accessibility.PolicyViolations.Count == 0,
-            "The browser refused something under the Content-Security-Policy:" + Environment.NewLine +
-            string.Join(Environment.NewLine, journey.Accessibility.PolicyViolations));
-        Assert.True(
-            journey.Accessibility.BlockingViolations.Count == 0,
-            "Serious or critical accessibility violations:" + Environment.NewLine +
-            string.Join(Environment.NewLine, journey.Accessibility.BlockingViolations));
+        journey.Accessibility.AssertClean();
     }
 
     /// <summary>The steps, each by the person who takes it in real life, each in a fresh browser context.</summary>

@@ -6,10 +6,17 @@ namespace DoorlopendeLeerroutes.Infrastructure.Accounts;
 
 /// <summary>The three roles (always), and in Development the demo accounts listed in the README.</summary>
 public sealed class AccountSeeder(
-    UserManager<ApplicationUser> users, RoleManager<IdentityRole<Guid>> roles, IDbContextFactory<AppDbContext> contexts)
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole<Guid>> roles, IDbContextFactory<AppDbContext> contexts,
+    IUserStore<ApplicationUser> store)
 {
     /// <summary>The password of every demo account (Development only; the README lists them).</summary>
     public const string DemoPassword = "Leerroute-Demo-2026";
+
+    /// <summary>
+    /// The demo administrator's authenticator key (Base32, Development only; the README prints it with its
+    /// <c>otpauth://</c> URI): administrators sign in with a second factor (R-AUTH-2), also in the demo.
+    /// </summary>
+    public const string DemoAdministratorAuthenticatorKey = "DLRDEMOBEHEERDERTWEEDEFACTORKEY2";
 
     public static readonly IReadOnlyList<(string Email, string Name, UserRole Role, string? Brin, Guid? Id)> DemoAccounts =
     [
@@ -51,6 +58,12 @@ public sealed class AccountSeeder(
             };
             Check(await users.CreateAsync(user, DemoPassword));
             Check(await users.AddToRoleAsync(user, role.ToString()));
+            if (role == UserRole.Administrator)
+            {
+                await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(
+                    user, DemoAdministratorAuthenticatorKey, cancellationToken);
+                Check(await users.SetTwoFactorEnabledAsync(user, true)); // saves the key too
+            }
         }
 
         return DemoAccounts.Count;

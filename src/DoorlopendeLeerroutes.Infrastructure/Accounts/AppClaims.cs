@@ -24,6 +24,23 @@ public static class AppClaims
     public static bool HasMultiFactor(ClaimsPrincipal? principal) =>
         principal?.HasClaim(AuthenticationMethod, MultiFactor) == true;
 
+    /// <summary>The claims the account gives (rebuilt from the database at every request); all others belong to the session.</summary>
+    private static readonly HashSet<string> AccountClaimTypes =
+    [
+        ClaimTypes.NameIdentifier, ClaimTypes.Name, ClaimTypes.Email, ClaimTypes.Role, "AspNet.Identity.SecurityStamp",
+        Institution, MustChangePassword, DisplayName,
+    ];
+
+    /// <summary>
+    /// What a session carries besides the account's own claims: the moment of signing in, <c>amr</c>, and whatever the
+    /// way of signing in added (a provider). They must survive when the principal is rebuilt from the account (every
+    /// request, by the security-stamp check; after a change of password or second factor), or the 12-hour limit would
+    /// restart and a session would lose its second factor.
+    /// </summary>
+    public static IEnumerable<Claim> SessionClaims(ClaimsPrincipal? principal) =>
+        principal?.Claims.Where(c => !AccountClaimTypes.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value, c.ValueType, c.Issuer))
+        ?? [];
+
     /// <summary>The user a signed-in principal stands for; null when anonymous or when the role is missing.</summary>
     public static UserContext? ToUserContext(ClaimsPrincipal? principal)
     {

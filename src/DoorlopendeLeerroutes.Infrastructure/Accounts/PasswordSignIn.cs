@@ -32,7 +32,12 @@ internal sealed class PasswordSignIn(
 
         var next = user.MustChangePassword ? SignInPolicy.ChangePasswordPath : SignInPolicy.SafeReturnUrl(returnUrl);
         var redirectTo = await sessions.StartOrAskSecondFactorAsync(user, multiFactorDone: false, next);
-        await audit.RecordAsync(AuditKind.SignedIn, user.Id, email, null, cancellationToken);
+        if (!SessionStarter.IsSecondFactorStep(redirectTo))
+        {
+            // With a second factor the session starts only after the code (SecondFactorSignIn records it then).
+            await audit.RecordAsync(AuditKind.SignedIn, user.Id, email, null, cancellationToken);
+        }
+
         return new SignInOutcome(redirectTo);
     }
 

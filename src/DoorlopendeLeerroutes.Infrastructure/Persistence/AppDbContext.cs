@@ -67,6 +67,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder); // Identity's tables
+
+        // Identity's schema version 3 (IdentityOptions.Stores.SchemaVersion) brings the passkeys table and, from version 2,
+        // shorter key columns. Identity reads the version from the application's services, which a context made without
+        // them (a model check, a cached model) lacks: the passkeys table is declared here as version 3 does, so every
+        // host builds the same model. The existing columns keep their shape: shortening a primary-key column on SQL
+        // Server means dropping the key first, for no gain.
+        builder.Entity<IdentityUserPasskey<Guid>>(passkey =>
+        {
+            passkey.HasKey(p => p.CredentialId);
+            passkey.ToTable("AspNetUserPasskeys");
+            passkey.Property(p => p.CredentialId).HasMaxLength(1024); // WebAuthn: at most 1023 bytes
+            passkey.OwnsOne(p => p.Data).ToJson();
+        });
+        builder.Entity<ApplicationUser>().HasMany<IdentityUserPasskey<Guid>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
+        builder.Entity<IdentityUserLogin<Guid>>().Property(l => l.LoginProvider).Metadata.SetMaxLength(null);
+        builder.Entity<IdentityUserLogin<Guid>>().Property(l => l.ProviderKey).Metadata.SetMaxLength(null);
+        builder.Entity<IdentityUserToken<Guid>>().Property(t => t.LoginProvider).Metadata.SetMaxLength(null);
+        builder.Entity<IdentityUserToken<Guid>>().Property(t => t.Name).Metadata.SetMaxLength(null);
+        builder.Entity<ApplicationUser>().Property(u => u.PhoneNumber).Metadata.SetMaxLength(null);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         AuditColumns.AddTo(builder);
         Configurations.PupilConfiguration.ProtectNumber(builder.Entity<Pupil>(), PupilNumberProtector);

@@ -1,6 +1,7 @@
 using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,10 +9,13 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 
 /// <summary>
 /// Sign-out as a form POST (with antiforgery), so a link or image cannot sign anyone out. It ends every session of the
-/// user on the server, not only this browser's cookie.
+/// user on the server, not only this browser's cookie. And the two calls the passkey script makes.
 /// </summary>
 public static class AccountEndpoints
 {
+    public const string PasskeyCreationOptionsPath = "/account/passkey/aanmaakopties";
+    public const string PasskeyRequestOptionsPath = "/account/passkey/aanvraagopties";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/account/logout", async (
@@ -32,6 +36,40 @@ public static class AccountEndpoints
                 }
 
                 return TypedResults.LocalRedirect("/account/login?uitgelogd=1");
+            })
+            .AllowAnonymous();
+
+        // Passkeys: the options for the browser's WebAuthn call (wwwroot/passkeys.js), with the antiforgery token in a
+        // header. Identity keeps the challenge in its short-lived two-factor cookie; the form post that follows checks
+        // the browser's answer. Anonymous on purpose: creating one is for the signed-in account (checked here, not by the
+        // default policy, which an administrator without a second factor does not yet meet), requesting one is how a
+        // person signs in.
+        endpoints.MapPost(PasskeyCreationOptionsPath, async (
+                HttpContext context, IAntiforgery antiforgery, UserManager<ApplicationUser> users, AccountSecurity security) =>
+            {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.BadRequest();
+                }
+
+                if (context.User.HasClaim(AppClaims.MustChangePassword, "true") || await users.GetUserAsync(context.User) is not { } user)
+                {
+                    return Results.Unauthorized();
+                }
+
+                context.Response.Headers.CacheControl = "no-store";
+                return Results.Content(await security.PasskeyCreationOptionsAsync(user), "application/json");
+            })
+            .AllowAnonymous();
+        endpoints.MapPost(PasskeyRequestOptionsPath, async (HttpContext context, IAntiforgery antiforgery, PasskeySignIn passkeys) =>
+            {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.BadRequest();
+                }
+
+                context.Response.Headers.CacheControl = "no-store";
+                return Results.Content(await passkeys.RequestOptionsAsync(), "application/json");
             })
             .AllowAnonymous();
         return endpoints;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace DoorlopendeLeerroutes.Web.Accounts;
 
 /// <summary>
-/// Limits sign-in attempts per client address, on top of the per-account lockout: it slows down guessing across
+/// Limits sign-in attempts (password and second-factor code) per client address, on top of the per-account lockout: it slows down guessing across
 /// many accounts. A whole school may share one address, so the limit is generous and configurable
 /// (<c>RateLimiting:LoginAttemptsPerMinute</c>, default 20).
 /// </summary>
@@ -21,7 +21,8 @@ public static class LoginRateLimiting
             {
                 // By the page the request reaches, not by its spelling: /account/login/, /ACCOUNT/LOGIN … are the same page.
                 var page = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
-                if (!HttpMethods.IsPost(context.Request.Method) || page != typeof(Components.Pages.Account.Login))
+                if (!HttpMethods.IsPost(context.Request.Method)
+                    || (page != typeof(Components.Pages.Account.Login) && page != typeof(Components.Pages.Account.SecondFactorStep)))
                 {
                     return RateLimitPartition.GetNoLimiter("other");
                 }

@@ -21,6 +21,8 @@ public static class SessionPolicy
     public const string DevelopmentCookieName = "dlr.sessie";
     public const string SecureCookieName = "__Host-dlr.sessie";
     public const string SecureAntiforgeryCookieName = "__Host-dlr.antiforgery";
+    public const string DevelopmentSecondStepCookieName = "dlr.tweede-stap";
+    public const string SecureSecondStepCookieName = "__Host-dlr.tweede-stap";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
 
@@ -32,13 +34,13 @@ public static class SessionPolicy
         {
             options.ValidationInterval = TimeSpan.Zero;
 
-            // Refreshing the principal rebuilds its claims; the moment of signing in must survive that.
+            // Refreshing the principal rebuilds its claims from the account; the session's own claims (the moment of
+            // signing in, the second factor's amr) must survive that.
             options.OnRefreshingPrincipal = context =>
             {
-                var signedIn = context.CurrentPrincipal?.FindFirst(SignedInClaim);
-                if (signedIn is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
                 {
-                    identity.AddClaim(new Claim(SignedInClaim, signedIn.Value));
+                    identity.AddClaims(Infrastructure.Accounts.AppClaims.SessionClaims(context.CurrentPrincipal));
                 }
 
                 return Task.CompletedTask;
@@ -63,6 +65,17 @@ public static class SessionPolicy
                 context.ShouldRenew &= !IsSessionless(context.HttpContext);
                 return Task.CompletedTask;
             };
+        });
+        // The second step of signing in (and a passkey ceremony) keeps its state in Identity's short-lived two-factor
+        // cookie (5 minutes); it gets the same flags as the session cookie.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = secureCookies ? SecureSecondStepCookieName : DevelopmentSecondStepCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+            options.Cookie.Domain = null;
         });
         if (secureCookies)
         {

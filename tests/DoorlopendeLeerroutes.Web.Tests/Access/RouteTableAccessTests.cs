@@ -17,10 +17,25 @@ namespace DoorlopendeLeerroutes.Web.Tests.Access;
 public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>The only addresses anyone may open without signing in. Adding one is a deliberate decision.</summary>
-    /// <remarks>/account/wachtwoord checks for itself that someone is signed in (it must also admit users whose one-time
-    /// password the default policy refuses); its own test covers that.</remarks>
+    /// <remarks>/account/wachtwoord and /account/beveiliging check for themselves that someone is signed in (they must also
+    /// admit users whose one-time password, or an administrator whose missing second factor, the default policy refuses);
+    /// their own tests cover that, as does the passkey creation endpoint's. /account/tweede-stap is the code step of
+    /// signing in, before there is a session; the passkey request options are how a person signs in with a passkey.</remarks>
     private static readonly string[] PublicRoutes =
-        ["/account/login", "/account/logout", "/account/wachtwoord", "/fout", "/health", "/niet-gevonden"];
+    [
+        "/account/beveiliging", "/account/login", "/account/logout", "/account/passkey/aanmaakopties",
+        "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/fout", "/health", "/niet-gevonden",
+    ];
+
+    /// <summary>
+    /// Posts that change nothing of the data, whoever sends them: signing in and out, one's own password and second
+    /// factor, and the passkey endpoints, which only hand out a WebAuthn challenge.
+    /// </summary>
+    private static readonly string[] OwnAccountPosts =
+    [
+        "/account/logout", "/account/login", "/account/wachtwoord", "/account/beveiliging", "/account/tweede-stap",
+        "/account/passkey/aanmaakopties", "/account/passkey/aanvraagopties",
+    ];
 
     /// <summary>Names of routes and institutions the unrelated coordinator (Groene Vallei) must never see.</summary>
     private static readonly string[] HiddenFromUnrelatedCoordinator =
@@ -118,7 +133,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         var token = SignIn.AntiforgeryTokenIn(await client.GetStringAsync("/", Ct));
         var changing = AppRoutes(pagesOnly: false)
             .Where(r => r.Methods.Any(m => m is not ("GET" or "HEAD")))
-            .Where(r => r.Template is not ("/account/logout" or "/account/login" or "/account/wachtwoord"))
+            .Where(r => !OwnAccountPosts.Contains(r.Template))
             .ToList();
         var before = await DataFingerprintAsync();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -18,9 +19,14 @@ public static partial class SignIn
     public static HttpClient AnonymousClient(this WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>A client with the sign-in cookie of <paramref name="email"/>; redirects are not followed.</summary>
+    /// <summary>
+    /// A client with the sign-in cookie of <paramref name="email"/>; redirects are not followed. An account with an
+    /// authenticator app (the demo administrator, R-AUTH-2) also gets through the code step, with a code computed from
+    /// <paramref name="authenticatorKey"/> (default: the demo administrator's key). Identity accepts a code again within
+    /// its time window (it keeps no record of used codes), so signing in twice in 30 seconds works as for a person.
+    /// </summary>
     public static async Task<HttpClient> SignedInClientAsync(
-        this WebApplicationFactory<Program> app, string email, string password = AccountSeeder.DemoPassword)
+        this WebApplicationFactory<Program> app, string email, string password = AccountSeeder.DemoPassword, string? authenticatorKey = null)
     {
         var client = app.AnonymousClient();
         using var response = await PostLoginAsync(client, email, password);
@@ -30,7 +36,37 @@ public static partial class SignIn
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode} {ErrorText(body)}");
         }
 
+        if (response.RedirectTarget() == SecondFactor.StepPath)
+        {
+            using var step = await PostSecondFactorAsync(client, Totp.Code(authenticatorKey ?? AccountSeeder.DemoAdministratorAuthenticatorKey));
+            if (step.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"The code step of {email} failed: {(int)step.StatusCode}");
+            }
+        }
+
         return client;
+    }
+
+    /// <summary>Fills in and posts the code page of the second step (an app code, or a recovery code), as a browser would.</summary>
+    /// <param name="form">The code page as opened earlier (a person may post it minutes later); else it is opened now.</param>
+    public static async Task<HttpResponseMessage> PostSecondFactorAsync(HttpClient client, string code, bool recoveryCode = false, string? form = null)
+    {
+        var path = SecondFactor.StepPath + (recoveryCode ? "?herstelcode=1" : string.Empty);
+        form ??= await client.GetStringAsync(path);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryTokenIn(form),
+            ["_handler"] = "second-factor",
+            ["Input.Code"] = code,
+        };
+        if (recoveryCode)
+        {
+            fields["Herstelcode"] = "1";
+        }
+
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(path, content);
     }
 
     /// <summary>Fills in and posts the login form, as a browser would.</summary>
