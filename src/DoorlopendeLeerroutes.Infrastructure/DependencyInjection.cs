@@ -102,6 +102,8 @@ public static class DependencyInjection
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<SessionStarter>();
         services.AddScoped<ISignIn, PasswordSignIn>();
+        services.AddScoped<IExternalSignIn, ExternalSignIn>();
+        services.AddScoped<IExternalLogins, ExternalLogins>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<AdministratorBootstrap>();
