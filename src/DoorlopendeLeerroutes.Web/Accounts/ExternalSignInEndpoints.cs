@@ -30,7 +30,7 @@ public static class ExternalSignInEndpoints
             {
                 if (catalog.Find(provider) is not { } found)
                 {
-                    return Results.LocalRedirect("/account/login");
+                    return Results.NotFound();
                 }
 
                 try
