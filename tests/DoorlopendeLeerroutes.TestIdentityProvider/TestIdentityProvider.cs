@@ -144,6 +144,31 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         return provider;
     }
 
+    /// <summary>
+    /// Registers more redirect and post-logout addresses for the client, e.g. once an app on a port chosen at start-up
+    /// knows its address.
+    /// </summary>
+    public async Task AllowRedirectsAsync(IEnumerable<string> redirectUris, IEnumerable<string> postLogoutRedirectUris)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var client = await applications.FindByClientIdAsync(ClientId) ?? throw new InvalidOperationException("No client.");
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, client);
+        descriptor.ClientSecret = ClientSecret; // the store keeps only its hash; the update hashes it again
+        foreach (var uri in redirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+
+        foreach (var uri in postLogoutRedirectUris)
+        {
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        await applications.UpdateAsync(client, descriptor);
+    }
+
     private IResult Authorize(HttpContext context)
     {
         var request = context.GetOpenIddictServerRequest()
