@@ -27,6 +27,17 @@ public sealed class AccessibilityReport
     /// </summary>
     public IReadOnlyList<string> PolicyViolations => _policyViolations;
 
+    /// <summary>Fails with every finding at once when the browser refused something under the policy or axe found a serious or critical violation.</summary>
+    public void AssertClean()
+    {
+        Assert.True(
+            PolicyViolations.Count == 0,
+            "The browser refused something under the Content-Security-Policy:" + Environment.NewLine + string.Join(Environment.NewLine, PolicyViolations));
+        Assert.True(
+            BlockingViolations.Count == 0,
+            "Serious or critical accessibility violations:" + Environment.NewLine + string.Join(Environment.NewLine, BlockingViolations));
+    }
+
     /// <summary>Collects the page's Content-Security-Policy refusals from the browser console from now on.</summary>
     public void Watch(IPage page)
     {
