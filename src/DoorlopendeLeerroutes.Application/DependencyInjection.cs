@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<Pupils.PupilNumberGuard>();
         services.AddScoped<Auditing.AuditLogQuery>();
         services.AddScoped<Auditing.PupilAccessHistoryQuery>();
+        services.AddScoped<Accounts.LinkedIdentitiesQuery>();
+        services.AddScoped<Accounts.RemoveLinkedIdentity>();
         return services;
     }
 }

@@ -116,6 +116,8 @@ public static class DependencyInjection
             options.ResidentKeyRequirement = "required";
         });
         services.AddScoped<ISignIn, PasswordSignIn>();
+        services.AddScoped<IExternalSignIn, ExternalSignIn>();
+        services.AddScoped<IExternalLogins, ExternalLogins>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<AdministratorBootstrap>();

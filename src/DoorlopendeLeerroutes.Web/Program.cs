@@ -57,6 +57,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenRecorder>();
 builder.Services.AddLoginRateLimiting(builder.Configuration);
+builder.Services.AddExternalProviders(); // Authentication:Providers: sign-in through a school's federation (issue 13)
 
 var app = builder.Build();
 
@@ -123,6 +124,7 @@ app.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
 app.MapStaticAssets().AllowAnonymous().WithoutSession();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().WithoutSession();
 app.MapAccountEndpoints();
+app.MapExternalSignIn();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
 app.MapAuditEndpoints();

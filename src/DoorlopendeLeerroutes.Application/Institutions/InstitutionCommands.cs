@@ -17,7 +17,8 @@ public sealed class InstitutionFormQuery(IApplicationDbContextFactory contexts, 
             : new InstitutionForm
             {
                 Brin = institution.Brin.Value, Name = institution.Name, Sector = institution.Sector,
-                BoardNumber = institution.BoardNumber.Value, BoardName = institution.BoardName, Version = institution.Version,
+                BoardNumber = institution.BoardNumber.Value, BoardName = institution.BoardName,
+                FederationDomain = institution.FederationDomain, Version = institution.Version,
             };
     }
 }
@@ -35,12 +36,23 @@ public sealed class CreateInstitution(IApplicationDbContextFactory contexts, Acc
         }
 
         var institution = created.Value;
+        var domain = institution.SetFederationDomain(form.FederationDomain);
+        if (domain.IsFailure)
+        {
+            return Result<Guid>.Failure(domain.Errors);
+        }
+
         await using var db = await contexts.CreateAsync(cancellationToken);
 
         // R-INST-3: a clear message first; the unique index catches a simultaneous second create (TrySaveChangesAsync).
         if (await db.Institutions.AnyAsync(i => i.Brin == institution.Brin, cancellationToken))
         {
             return Result<Guid>.Failure(DomainErrors.Institution.BrinNotUnique);
+        }
+
+        if (await FederationDomainTakenAsync(db, institution, cancellationToken))
+        {
+            return Result<Guid>.Failure(DomainErrors.Institution.FederationDomainNotUnique);
         }
 
         db.Institutions.Add(institution);
@@ -53,6 +65,12 @@ public sealed class CreateInstitution(IApplicationDbContextFactory contexts, Acc
         await audit.RecordAsync(AuditKind.InstitutionCreated, scope.User.UserId, institution.Brin.Value, institution.Name, cancellationToken);
         return Result<Guid>.Success(institution.Id);
     }
+
+    /// <summary>Whether another institution has the federation domain already (R-AUTH-1: one domain, one institution).</summary>
+    internal static Task<bool> FederationDomainTakenAsync(IApplicationDbContext db, Institution institution, CancellationToken cancellationToken) =>
+        institution.FederationDomain is { } domain
+            ? db.Institutions.AnyAsync(i => i.Id != institution.Id && i.FederationDomain == domain, cancellationToken)
+            : Task.FromResult(false);
 }
 
 /// <summary>Corrects an institution; a save over someone else's change is refused, not merged.</summary>
@@ -74,9 +92,20 @@ public sealed class ChangeInstitution(IApplicationDbContextFactory contexts, Acc
             return updated;
         }
 
+        var domain = institution.SetFederationDomain(form.FederationDomain);
+        if (domain.IsFailure)
+        {
+            return domain;
+        }
+
         if (await db.Institutions.AnyAsync(i => i.Id != id && i.Brin == institution.Brin, cancellationToken))
         {
             return Result.Failure(DomainErrors.Institution.BrinNotUnique);
+        }
+
+        if (await CreateInstitution.FederationDomainTakenAsync(db, institution, cancellationToken))
+        {
+            return Result.Failure(DomainErrors.Institution.FederationDomainNotUnique);
         }
 
         db.Entry(institution).Property(i => i.Version).OriginalValue = form.Version;

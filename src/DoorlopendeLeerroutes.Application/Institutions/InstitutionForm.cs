@@ -16,6 +16,9 @@ public sealed class InstitutionForm
 
     public string BoardName { get; set; } = string.Empty;
 
+    /// <summary>The domain SURFconext names the institution by (<c>schac_home_organization</c>); optional.</summary>
+    public string? FederationDomain { get; set; }
+
     public Guid Version { get; set; }
 }
 
@@ -39,5 +42,8 @@ public sealed class InstitutionFormValidator : AbstractValidator<InstitutionForm
             .Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= Institution.MaxNameLength)
             .WithMessage(DomainErrors.Institution.BoardNameRequired.Message)
             .NotPrintableIsRefused("institution.board_name", "de naam van het bevoegd gezag");
+        RuleFor(f => f.FederationDomain)
+            .Must(d => Institution.TryNormaliseFederationDomain(d, out _))
+            .WithMessage(DomainErrors.Institution.FederationDomainInvalid.Message);
     }
 }

@@ -42,6 +42,14 @@ public static class DomainErrors
         // R-INST-3
         public static readonly DomainError BrinNotUnique = new(
             "institution.brin.not_unique", "Er is al een instelling met deze BRIN-code.");
+
+        // R-AUTH-1: the domain SURFconext names the institution by.
+        public static readonly DomainError FederationDomainInvalid = new(
+            "institution.federation_domain.invalid",
+            "Vul een domeinnaam in zoals rocrivierenland.nl (letters, cijfers, streepjes en punten), of laat het veld leeg.");
+
+        public static readonly DomainError FederationDomainNotUnique = new(
+            "institution.federation_domain.not_unique", "Er is al een instelling met dit domein.");
     }
 
     public static class SchoolYear

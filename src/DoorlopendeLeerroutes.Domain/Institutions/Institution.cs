@@ -8,6 +8,8 @@ public sealed class Institution : Entity
 {
     public const int MaxNameLength = 200;
 
+    public const int MaxFederationDomainLength = 253;
+
     private Institution(Guid id, Brin brin, string name, Sector sector, BoardNumber boardNumber, string boardName)
         : base(id)
     {
@@ -38,6 +40,12 @@ public sealed class Institution : Entity
 
     public string BoardName { get; private set; }
 
+    /// <summary>
+    /// The domain a federation names the institution by (SURFconext's <c>schac_home_organization</c>, e.g. <c>rocrivierenland.nl</c>),
+    /// lower case; null when not recorded. Unique: it decides to which institution a just-in-time account belongs (R-AUTH-1).
+    /// </summary>
+    public string? FederationDomain { get; private set; }
+
     /// <summary>Creates an institution. Uniqueness of the BRIN (R-INST-3) is checked against the store by the caller and the database.</summary>
     public static Result<Institution> Create(
         string? brin, string? name, Sector sector, string? boardNumber, string? boardName)
@@ -64,6 +72,39 @@ public sealed class Institution : Entity
         BoardNumber = validBoard!;
         BoardName = boardName!.Trim();
         return Result.Success();
+    }
+
+    /// <summary>Records the federation domain (empty clears it). Uniqueness is checked against the store by the caller and the database.</summary>
+    public Result SetFederationDomain(string? domain)
+    {
+        if (!TryNormaliseFederationDomain(domain, out var normalised))
+        {
+            return Result.Failure(DomainErrors.Institution.FederationDomainInvalid);
+        }
+
+        FederationDomain = normalised;
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// A domain name (labels of letters, digits and hyphens, at least two, at most 253 characters), trimmed and in lower case;
+    /// empty or white space is no domain (valid, null).
+    /// </summary>
+    public static bool TryNormaliseFederationDomain(string? input, out string? domain)
+    {
+        domain = null;
+        var s = input?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(s))
+        {
+            return true;
+        }
+
+        var labels = s.Split('.');
+        var valid = s.Length <= MaxFederationDomainLength && labels.Length >= 2 && labels.All(label =>
+            label.Length is >= 1 and <= 63 && label[0] != '-' && label[^1] != '-'
+            && label.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));
+        domain = valid ? s : null;
+        return valid;
     }
 
     private static List<DomainError> Validate(

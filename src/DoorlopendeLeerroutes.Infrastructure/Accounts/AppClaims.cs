@@ -20,6 +20,9 @@ public static class AppClaims
 
     public const string MultiFactor = "mfa";
 
+    /// <summary>The configured name of the school federation the session was started through (issue 13); absent for a password.</summary>
+    public const string ExternalProvider = "dlr:provider";
+
     /// <summary>Whether the session was started with a second factor.</summary>
     public static bool HasMultiFactor(ClaimsPrincipal? principal) =>
         principal?.HasClaim(AuthenticationMethod, MultiFactor) == true;

@@ -140,6 +140,10 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("FederationDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("datetime2");
 
@@ -166,6 +170,10 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Brin")
                         .IsUnique();
+
+                    b.HasIndex("FederationDomain")
+                        .IsUnique()
+                        .HasFilter("[FederationDomain] IS NOT NULL");
 
                     b.ToTable("Institutions", (string)null);
                 });
@@ -792,6 +800,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ProviderKey")
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("LinkedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("nvarchar(max)");

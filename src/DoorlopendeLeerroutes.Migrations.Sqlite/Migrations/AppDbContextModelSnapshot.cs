@@ -135,6 +135,10 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FederationDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
@@ -160,6 +164,9 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.HasIndex("BoardNumber");
 
                     b.HasIndex("Brin")
+                        .IsUnique();
+
+                    b.HasIndex("FederationDomain")
                         .IsUnique();
 
                     b.ToTable("Institutions", (string)null);
@@ -780,6 +787,9 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LinkedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")

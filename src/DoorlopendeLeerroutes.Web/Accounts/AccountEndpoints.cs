@@ -9,7 +9,8 @@ namespace DoorlopendeLeerroutes.Web.Accounts;
 
 /// <summary>
 /// Sign-out as a form POST (with antiforgery), so a link or image cannot sign anyone out. It ends every session of the
-/// user on the server, not only this browser's cookie. And the two calls the passkey script makes.
+/// user on the server, not only this browser's cookie, and, after a sign-in through a school's federation, the
+/// provider's session when it has an end-session endpoint. And the two calls the passkey script makes.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -22,6 +23,7 @@ public static class AccountEndpoints
                 HttpContext context, [FromForm] string? returnUrl, SignInManager<ApplicationUser> signIn, IAuditTrail audit) =>
             {
                 var user = AppClaims.ToUserContext(context.User);
+                var provider = context.User.FindFirst(AppClaims.ExternalProvider)?.Value;
 
                 // A new security stamp makes a copied cookie worthless too: signing out ends every session of this user.
                 if (await signIn.UserManager.GetUserAsync(context.User) is { } account)
@@ -35,7 +37,11 @@ public static class AccountEndpoints
                     await audit.RecordAsync(AuditKind.SignedOut, user.UserId, user.Email, null, context.RequestAborted);
                 }
 
-                return TypedResults.LocalRedirect("/account/login?uitgelogd=1");
+                // Signed in through a school's federation: end that session too, when the provider can (issue 13).
+                const string signedOut = "/account/login?uitgelogd=1";
+                return await ExternalSignInEndpoints.SignOutAtProviderAsync(context, provider, signedOut)
+                    ? Results.Empty
+                    : Results.LocalRedirect(signedOut);
             })
             .AllowAnonymous();
 

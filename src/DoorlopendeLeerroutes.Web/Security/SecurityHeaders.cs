@@ -43,7 +43,7 @@ public static class SecurityHeaders
 
     private const string BasePolicy =
         "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
-        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; frame-src 'none'";
+        + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; frame-src 'none'";
 
     // One import map per endpoint data source; computed once, not per request.
     private static readonly ConditionalWeakTable<ImportMapDefinition, string> ImportMapHashes = [];
@@ -75,8 +75,15 @@ public static class SecurityHeaders
             ? "script-src 'self'"
             : $"script-src 'self' '{ImportMapHashes.GetValue(importMap, Sha256Source)}'";
         var upgrade = context.Request.IsHttps ? "; upgrade-insecure-requests" : string.Empty;
-        return $"{BasePolicy}; {scripts}{upgrade}";
+        return $"{BasePolicy}; {FormAction(context)}; {scripts}{upgrade}";
     }
+
+    /// <summary>
+    /// <c>form-action 'self'</c>, plus the configured federations' origins: signing out after a sign-in through one
+    /// redirects the sign-out form to its end-session endpoint, which the browser checks against form-action (issue 13).
+    /// </summary>
+    private static string FormAction(HttpContext context) =>
+        string.Join(' ', ["form-action 'self'", .. context.RequestServices.GetService<Accounts.ExternalProviderCatalog>()?.Origins ?? []]);
 
     /// <summary>The CSP hash source of the import map exactly as <c>&lt;ImportMap /&gt;</c> renders it.</summary>
     public static string Sha256Source(ImportMapDefinition importMap) =>

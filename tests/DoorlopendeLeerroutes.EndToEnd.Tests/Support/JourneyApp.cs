@@ -25,6 +25,9 @@ public sealed class JourneyApp : WebApplicationFactory<Program>
 
     public JourneyClock Clock { get; }
 
+    /// <summary>More configuration for this app, e.g. a school federation (issue 13); set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>The temporary folder with the database, logs and uploaded agreements.</summary>
     public string Folder { get; }
 
@@ -47,7 +50,7 @@ public sealed class JourneyApp : WebApplicationFactory<Program>
             ["Storage:AgreementsFolder"] = Path.Combine(Folder, "agreements"),
             ["PupilNumbers:EncryptionKey"] = "ZTJlLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLTAwMDE=",
             ["PupilNumbers:LookupKey"] = "ZTJlLWxvb2t1cC1rZXktMzItYnl0ZXMtbG9uZy0wMDE=",
-        }));
+        }.Concat(Settings)));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -16,5 +16,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.Property(i => i.BoardNumber).IsRequired();
         builder.Property(i => i.BoardName).IsRequired().HasMaxLength(Institution.MaxNameLength);
         builder.HasIndex(i => i.BoardNumber);
+        builder.Property(i => i.FederationDomain).HasMaxLength(Institution.MaxFederationDomainLength);
+        builder.HasIndex(i => i.FederationDomain).IsUnique(); // R-AUTH-1: one domain names one institution
     }
 }
