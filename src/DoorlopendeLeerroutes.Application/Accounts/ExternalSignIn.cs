@@ -40,6 +40,9 @@ public enum ExternalSignInRefusal
     AlreadyLinked = 6,
     RemoteFailure = 7,
     ProviderUnreachable = 8,
+
+    /// <summary>An administrator's account is never linked by its e-mail address: a provider's word is not enough (R-AUTH-1).</summary>
+    AdministratorNotLinked = 9,
 }
 
 /// <summary>Where to go after a sign-in through a provider, or why it was refused.</summary>
@@ -101,6 +104,8 @@ public static class ExternalSignInPolicy
             $"Inloggen met {providerDisplayName} is niet gelukt: de aanmelding was verlopen of klopte niet. Probeer het opnieuw.",
         ExternalSignInRefusal.ProviderUnreachable =>
             $"{providerDisplayName} is nu niet bereikbaar. Probeer het later opnieuw, of log in met je e-mailadres en wachtwoord.",
+        ExternalSignInRefusal.AdministratorNotLinked =>
+            $"Een beheerdersaccount kan niet via {providerDisplayName} worden gekoppeld. Log in met je e-mailadres, wachtwoord en tweede factor.",
         _ => $"Inloggen met {providerDisplayName} is niet gelukt.",
     };
 
@@ -115,6 +120,7 @@ public static class ExternalSignInPolicy
         ExternalSignInRefusal.AlreadyLinked => "al-gekoppeld",
         ExternalSignInRefusal.RemoteFailure => "mislukt",
         ExternalSignInRefusal.ProviderUnreachable => "onbereikbaar",
+        ExternalSignInRefusal.AdministratorNotLinked => "beheerder",
         _ => "mislukt",
     };
 
@@ -136,6 +142,7 @@ public static class ExternalSignInPolicy
         ExternalSignInRefusal.AlreadyLinked => "account al gekoppeld aan een ander schoolaccount",
         ExternalSignInRefusal.RemoteFailure => "aanmelding mislukt",
         ExternalSignInRefusal.ProviderUnreachable => "aanbieder onbereikbaar",
+        ExternalSignInRefusal.AdministratorNotLinked => "beheerdersaccount niet gekoppeld via e-mailadres",
         _ => refusal.ToString(),
     };
 }

@@ -59,7 +59,12 @@ internal sealed class ExternalSignIn(
         var redirectTo = await sessions.StartOrAskSecondFactorAsync(
             user, identity.MultiFactor, SignInPolicy.SafeReturnUrl(returnUrl),
             [new Claim(AppClaims.ExternalProvider, identity.Provider)]);
-        await audit.RecordAsync(AuditKind.SignedIn, user.Id, user.Email, "via " + identity.ProviderDisplayName, cancellationToken);
+        if (!SessionStarter.IsSecondFactorStep(redirectTo))
+        {
+            // Signed in only once the session really starts; after the second step the code page records it.
+            await audit.RecordAsync(AuditKind.SignedIn, user.Id, user.Email, "via " + identity.ProviderDisplayName, cancellationToken);
+        }
+
         return ExternalSignInOutcome.Started(redirectTo);
     }
 
@@ -85,6 +90,12 @@ internal sealed class ExternalSignIn(
             if (existing.IsDisabled)
             {
                 return (null, ExternalSignInRefusal.AccountDisabled, "niet gekoppeld");
+            }
+
+            if (await users.IsInRoleAsync(existing, nameof(UserRole.Administrator)))
+            {
+                // An administrator sees every pupil number in the country: a provider vouching for the address is not enough.
+                return (null, ExternalSignInRefusal.AdministratorNotLinked, null);
             }
 
             if ((await users.GetLoginsAsync(existing)).Any(l => l.LoginProvider == identity.Provider))

@@ -7,7 +7,10 @@ using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.TestIdentityProvider;
 using DoorlopendeLeerroutes.Web.Tests.Support;
+using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Accounts;
 
@@ -148,6 +151,50 @@ public sealed class FederationSignInTests(FederationAppFactory app) : IClassFixt
         Assert.Equal([DomainErrors.Institution.FederationDomainNotUnique], duplicate.Errors);
         Assert.True(emptied.IsSuccess);
         Assert.Null((await load.ExecuteAsync(horizon, Ct))!.FederationDomain);
+    }
+
+    [Fact]
+    public async Task R_AUTH_1_an_administrators_account_is_never_linked_by_its_e_mail_address()
+    {
+        app.Provider.NextIdentity = TestIdentity.Entree("entree-beheer", SignIn.Administrator, brin: "05KO") with { Amr = ["pwd", "mfa"] };
+
+        await RefusedAsync("Entree", ExternalSignInRefusal.AdministratorNotLinked, Entree);
+
+        Assert.Empty(await LoginsAsync((await app.UserAsync(SignIn.Administrator)).UserId));
+        Assert.Contains(await AuditAsync(), e => e.Kind == AuditKind.ExternalSignInRefused && e.Subject == SignIn.Administrator
+                                                 && e.Detail == $"{Entree}: beheerdersaccount niet gekoppeld via e-mailadres");
+    }
+
+    [Fact]
+    public async Task R_AUTH_2_an_account_with_an_authenticator_enters_its_code_after_the_provider_unless_the_provider_says_mfa()
+    {
+        const string email = "tweede.factor@horizon.example";
+        app.Provider.NextIdentity = TestIdentity.Entree("entree-2fa", email, brin: "05KO");
+        using (var first = new FederationBrowser(app))
+        {
+            Assert.Equal("/", (await first.SignInAsync("Entree")).Address); // just in time, no second factor yet
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var account = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(account);
+            await users.SetTwoFactorEnabledAsync(account, true);
+        }
+
+        var signedInBefore = (await AuditAsync()).Count(e => e.Kind == AuditKind.SignedIn && e.Subject == email);
+        using var withoutMfa = new FederationBrowser(app);
+        var codeStep = await withoutMfa.SignInAsync("Entree", returnUrl: "/teldatum");
+        Assert.StartsWith(SecondFactor.StepPath, codeStep.Address, StringComparison.Ordinal);
+        using var notYet = await withoutMfa.App.GetAsync("/", Ct);
+        Assert.StartsWith("/account/login", notYet.RedirectTarget(), StringComparison.Ordinal); // no session before the code
+        Assert.Equal(signedInBefore, (await AuditAsync()).Count(e => e.Kind == AuditKind.SignedIn && e.Subject == email));
+
+        app.Provider.NextIdentity = TestIdentity.Entree("entree-2fa", email, brin: "05KO") with { Amr = ["pwd", "mfa"] };
+        using var withMfa = new FederationBrowser(app);
+        var landing = await withMfa.SignInAsync("Entree", returnUrl: "/teldatum");
+        Assert.Equal("/teldatum", landing.Address); // the provider's second factor counts
     }
 
     [Fact]
