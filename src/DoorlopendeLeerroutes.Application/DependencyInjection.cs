@@ -60,6 +60,8 @@ public static class DependencyInjection
         services.AddScoped<Auditing.PupilAccessHistoryQuery>();
         services.AddScoped<Accounts.LinkedIdentitiesQuery>();
         services.AddScoped<Accounts.RemoveLinkedIdentity>();
+        services.AddScoped<Accounts.SecondFactorStatusQuery>();
+        services.AddScoped<Accounts.TurnOffSecondFactor>();
         return services;
     }
 }

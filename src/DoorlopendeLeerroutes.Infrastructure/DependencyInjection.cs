@@ -118,6 +118,7 @@ public static class DependencyInjection
         services.AddScoped<ISignIn, PasswordSignIn>();
         services.AddScoped<IExternalSignIn, ExternalSignIn>();
         services.AddScoped<IExternalLogins, ExternalLogins>();
+        services.AddScoped<IAccountSecondFactors, AccountSecondFactors>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<AdministratorBootstrap>();

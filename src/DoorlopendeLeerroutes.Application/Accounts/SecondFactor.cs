@@ -52,6 +52,12 @@ public static class SecondFactorErrors
     public static readonly DomainError PasskeyUnknown = new(
         "second_factor.passkey.unknown", "Deze passkey bestaat niet (meer).");
 
+    public static readonly DomainError OwnViaSecurityPage = new(
+        "second_factor.own_via_security_page", "Je eigen tweede factor wijzig je op de pagina Beveiliging.");
+
+    public static readonly DomainError NoneToTurnOff = new(
+        "second_factor.none", "Dit account heeft geen tweede factor.");
+
     public static readonly DomainError PasskeyName = new(
         "second_factor.passkey.name", $"Geef de passkey een naam van 1 tot {SecondFactor.MaxPasskeyNameLength} tekens.");
 }
