@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<HomeOverviewQuery>();
         services.AddScoped<RouteListQuery>();
         services.AddScoped<RouteDetailsQuery>();
+        services.AddScoped<RouteByCodeQuery>(); // issue 14: the API names routes by code
         services.AddScoped<Common.ScopedWork>();
         services.AddScoped<RouteWork>();
         services.AddScoped<CreateRoute>();
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
         services.AddScoped<Pupils.FundingPhaseLookup>();
         services.AddScoped<Pupils.EnrolmentDetailsQuery>();
+        services.AddScoped<Pupils.EnrolmentVersionQuery>(); // issue 14
         services.AddScoped<Pupils.RecordPhase>();
         services.AddScoped<Pupils.EndEnrolment>();
         services.AddScoped<Pupils.RoutePupilListQuery>();

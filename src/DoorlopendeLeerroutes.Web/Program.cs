@@ -4,6 +4,7 @@ using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Agreements;
+using DoorlopendeLeerroutes.Web.Api;
 using DoorlopendeLeerroutes.Web.Auditing;
 using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
@@ -58,6 +59,7 @@ builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenRecorder>();
 builder.Services.AddLoginRateLimiting(builder.Configuration);
 builder.Services.AddExternalProviders(); // Authentication:Providers: sign-in through a school's federation (issue 13)
+builder.Services.AddApiEndpoints(); // issue 14: the REST API, its OpenAPI document and docs page (Api/ApiEndpoints.cs)
 
 var app = builder.Build();
 
@@ -108,6 +110,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 
 app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+app.UseApiResponses(); // issue 14: API-Version header and problem details under /api/v1, never an HTML page
+app.UseCors(); // only the OpenAPI document has a CORS policy
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UsePasswordChangeRequirement(); // before authorization, which would answer "geen toegang" instead of redirecting
@@ -128,6 +132,7 @@ app.MapExternalSignIn();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
 app.MapAuditEndpoints();
+app.MapApi(); // issue 14
 // frame-ancestors as in the app's own policy (Security/SecurityHeaders.cs), which replaces Blazor's header anyway.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
 

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using DoorlopendeLeerroutes.Application.Pupils;
+using DoorlopendeLeerroutes.Application.Pupils.Import;
+using DoorlopendeLeerroutes.Application.Routes;
+
+namespace DoorlopendeLeerroutes.Web.Api;
+
+/// <summary>
+/// An error answer of the API (RFC 9457, <c>application/problem+json</c>), in Dutch. <see cref="Errors"/> lists, for a
+/// refused form or file, every reason: with <see cref="ApiProblemError.Regel"/>/<see cref="ApiProblemError.Kolom"/> for
+/// a row of a CSV file, with <see cref="ApiProblemError.Veld"/> for a field of a form.
+/// </summary>
+public sealed record ApiProblemDetails(
+    string Type, string Title, int Status, string? Detail = null, string? Instance = null, IReadOnlyList<ApiProblemError>? Errors = null);
+
+/// <summary>One reason a form or file was refused.</summary>
+public sealed record ApiProblemError(string Code, string Melding, int? Regel = null, string? Kolom = null, string? Veld = null);
+
+/// <summary>The API's error answers, one place, so every refusal looks the same.</summary>
+public static class ApiProblems
+{
+    public const string ContentType = "application/problem+json";
+
+    // ---- Endpoint problems (issue 14, endpoints part). The authentication part keeps its members below, separately. ----
+
+    /// <summary>404 for what does not exist and for what belongs to another institution alike (R-ACCESS-1/2).</summary>
+    public static IResult NotFound(HttpContext context, string detail = "Dit bestaat niet, of je koppeling heeft er geen toegang toe.") =>
+        Problem(context, StatusCodes.Status404NotFound, "Niet gevonden", detail);
+
+    public static IResult BadRequest(HttpContext context, string detail, IReadOnlyList<ApiProblemError>? errors = null) =>
+        Problem(context, StatusCodes.Status400BadRequest, "Ongeldig verzoek", detail, errors);
+
+    public static IResult Problem(
+        HttpContext context, int status, string title, string? detail, IReadOnlyList<ApiProblemError>? errors = null) =>
+        Results.Json(
+            new ApiProblemDetails("about:blank", title, status, detail, context.Request.Path.Value, errors is { Count: > 0 } ? errors : null),
+            statusCode: status,
+            contentType: ContentType);
+
+    /// <summary>
+    /// A use case's refusal as a problem: "not found" (also another institution's) 404, read-only 403, a stale version 409,
+    /// every other rule 400 with the errors per field.
+    /// </summary>
+    public static IResult FromErrors(HttpContext context, IReadOnlyList<DomainError> errors)
+    {
+        if (errors.Any(e => NotFoundCodes.Contains(e.Code)))
+        {
+            return NotFound(context, errors.First(e => NotFoundCodes.Contains(e.Code)).Message);
+        }
+
+        if (errors.Any(e => e.Code == DomainErrors.Access.ReadOnly.Code))
+        {
+            return Problem(context, StatusCodes.Status403Forbidden, "Geen toestemming", DomainErrors.Access.ReadOnly.Message);
+        }
+
+        if (errors.Any(e => e.Code is "concurrency.conflict" or "route.code.taken"))
+        {
+            return Problem(context, StatusCodes.Status409Conflict, "Intussen gewijzigd", errors[0].Message, Listed(errors));
+        }
+
+        return BadRequest(context, errors.Count == 1 ? errors[0].Message : "Het verzoek is niet uitgevoerd; zie de lijst met fouten.", Listed(errors));
+    }
+
+    /// <summary>An import refusal: every error with its line and column, as the page shows them.</summary>
+    public static IResult FromImportErrors(HttpContext context, IReadOnlyList<PupilImportError> errors)
+    {
+        if (errors.Any(e => e.Code == RouteErrors.NotFound.Code))
+        {
+            return NotFound(context, RouteErrors.NotFound.Message);
+        }
+
+        var listed = errors.Select(e => new ApiProblemError(e.Code, e.Message, e.Line, e.Column)).ToList();
+        var detail = errors.Count == 1 ? errors[0].Text : $"Het bestand is niet geïmporteerd: {errors.Count} fouten. Er is niets opgeslagen.";
+        return Problem(context, StatusCodes.Status400BadRequest, "Bestand geweigerd", detail, listed);
+    }
+
+    private static readonly HashSet<string> NotFoundCodes =
+    [
+        RouteErrors.NotFound.Code, PupilErrors.EnrolmentNotFound.Code, FundingPhaseLookup.NotFound.Code,
+    ];
+
+    private static List<ApiProblemError> Listed(IEnumerable<DomainError> errors) =>
+        errors.Select(e => new ApiProblemError(e.Code, e.Message, Veld: e.Field is { } field ? JsonNamingPolicy.CamelCase.ConvertName(field) : null))
+            .ToList();
+
+    /// <summary>Documents the problems an endpoint can answer, in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            builder.Produces<ApiProblemDetails>(status, ContentType);
+        }
+
+        return builder;
+    }
+}
