@@ -81,6 +81,19 @@ public static class ApiDocumentation
         + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'; "
         + "frame-src 'none'";
 
+    private static readonly Dictionary<string, string> DutchDescriptions = new()
+    {
+        ["200"] = "Gelukt",
+        ["201"] = "Aangemaakt",
+        ["204"] = "Gelukt, zonder inhoud",
+        ["400"] = "Ongeldig verzoek; `errors` noemt elke fout met veld, of regel en kolom",
+        ["401"] = "Geen geldig toegangstoken",
+        ["403"] = "De koppeling heeft niet de scope of de rechten hiervoor",
+        ["404"] = "Bestaat niet, of hoort bij een andere instelling (dat wordt nooit onthuld)",
+        ["409"] = "Intussen gewijzigd; lees opnieuw en probeer het nog eens",
+        ["415"] = "Verkeerd bestandstype",
+    };
+
     private static void Describe(OpenApiDocument document)
     {
         document.Info = new OpenApiInfo
@@ -140,6 +153,11 @@ public static class ApiDocumentation
         {
             foreach (var (status, response) in operation.Responses ?? new OpenApiResponses())
             {
+                if (response is OpenApiResponse described && DutchDescriptions.TryGetValue(status, out var dutch))
+                {
+                    described.Description = dutch;
+                }
+
                 if ((status.StartsWith('2') || status.StartsWith('3')) && response is OpenApiResponse concrete)
                 {
                     concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();

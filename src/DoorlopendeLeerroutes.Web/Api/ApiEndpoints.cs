@@ -45,6 +45,13 @@ public static class ApiEndpoints
                 statusCodePages.Enabled = false;
             }
 
+            if (context.GetEndpoint() is null)
+            {
+                // No address of the API: "not found" here, before the app's fallback policy would send a browser to sign in.
+                await ApiProblems.NotFound(context, "Dit adres bestaat niet in de API.").ExecuteAsync(context);
+                return;
+            }
+
             try
             {
                 await next(context);

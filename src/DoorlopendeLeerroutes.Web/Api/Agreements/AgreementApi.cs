@@ -73,7 +73,7 @@ public static class AgreementApi
             .WithSummary("Overeenkomsten van een leerroute")
             .WithDescription("De versies van de samenwerkingsovereenkomst van de nieuwste versie van de leerroute, nieuwste eerst.")
             .Produces<IReadOnlyList<OvereenkomstSamenvatting>>()
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(400, 401, 403, 404);
 
         api.MapPost("/leerroutes/{code}/overeenkomsten", UploadAsync)
             .WithTags(Tag)
@@ -92,7 +92,7 @@ public static class AgreementApi
             .WithSummary("Overeenkomst downloaden")
             .WithDescription("De PDF van één versie; alleen voor de instellingen waarvoor ze ondertekend is en het register (R-AGR-4). Elke download wordt vastgelegd (R-PRIV-2).")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(400, 401, 403, 404);
         return api;
     }
 

@@ -46,7 +46,7 @@ public static class CountApi
             .WithSummary("Telling als CSV")
             .WithDescription("De telling per leerling als CSV in het formaat `teldatum` (docs/formats.md §2), met volledige leerlingnummers; elke export wordt vastgelegd (R-PRIV-2).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(400, 401, 403, 404);
         return api;
     }
 

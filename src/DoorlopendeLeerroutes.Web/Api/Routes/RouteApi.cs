@@ -20,6 +20,7 @@ public static class RouteApi
         routes.MapGet(string.Empty, ListAsync)
             .RequireAuthorization(ApiContract.Policy(ApiScopes.ReadRoutes))
             .WithName("leerroutesZoeken")
+            .Produces<ApiPage<LeerrouteSamenvatting>>()
             .WithSummary("Leerroutes zoeken")
             .WithDescription("De leerroutes die de koppeling mag zien, gefilterd en per pagina, op volgorde van code. Vervangen en ingetrokken versies staan er alleen in als je op die status filtert.")
             .ProducesProblems(400, 401, 403);
@@ -27,13 +28,15 @@ public static class RouteApi
         routes.MapGet("/{code}", GetAsync)
             .RequireAuthorization(ApiContract.Policy(ApiScopes.ReadRoutes))
             .WithName("leerrouteOpvragen")
+            .Produces<LeerrouteDetails>()
             .WithSummary("Eén leerroute opvragen")
             .WithDescription("De leerroute met partners, overeenkomsten en wat je er nu mee mag. Zonder versienummer de nieuwste versie die niet vervangen of ingetrokken is. Een leerroute van een andere instelling geeft 404.")
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(400, 401, 403, 404);
 
         routes.MapPost(string.Empty, CreateAsync)
             .RequireAuthorization(ApiContract.Policy(ApiScopes.WriteRoutes))
             .WithName("leerrouteAanmaken")
+            .Produces<LeerrouteDetails>(StatusCodes.Status201Created)
             .WithSummary("Nieuwe leerroute (concept)")
             .WithDescription("Maakt een concept aan met partners; de leerroute krijgt de volgende code van haar eerste schooljaar.")
             .ProducesProblems(400, 401, 403, 409);
@@ -41,6 +44,7 @@ public static class RouteApi
         routes.MapPut("/{code}", EditAsync)
             .RequireAuthorization(ApiContract.Policy(ApiScopes.WriteRoutes))
             .WithName("leerrouteWijzigen")
+            .Produces<LeerrouteDetails>()
             .WithSummary("Leerroute wijzigen")
             .WithDescription("Wijzigt een concept of afgewezen leerroute. Geef de versie mee die je het laatst las; is de leerroute intussen gewijzigd, dan volgt 409 en wordt niets opgeslagen. De partners bevestigen daarna opnieuw.")
             .ProducesProblems(400, 401, 403, 404, 409);
@@ -137,6 +141,7 @@ public static class RouteApi
             })
             .RequireAuthorization(ApiContract.Policy(scope))
             .WithName("leerroute" + string.Concat(path.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
+            .Produces<LeerrouteDetails>()
             .WithSummary(summary)
             .WithDescription(description + " Geef de versie mee die je het laatst las; anders 409.")
             .ProducesProblems(400, 401, 403, 404, 409);
