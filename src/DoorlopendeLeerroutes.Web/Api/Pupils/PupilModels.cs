@@ -28,13 +28,13 @@ public sealed record FaseInvoer(Phase Fase, DateOnly GeldigVanaf, Guid? Versie);
 /// <summary>Ending an enrolment with an outcome (R-PUPIL-7).</summary>
 public sealed record BeeindigingInschrijvingInvoer(DateOnly Einddatum, EnrolmentOutcome Uitkomst, string? Toelichting, Guid? Versie);
 
-/// <summary>"Bekostigingsfase opzoeken": the number travels in the body, never in a URL (it would end up in logs).</summary>
+/// <summary>"Bekostigingsfase opzoeken" (the answer's phases are those on <c>datum</c>): the number travels in the body, never in a URL (it would end up in logs).</summary>
 public sealed record OpzoekInvoer(string Leerlingnummer, DateOnly? Datum);
 
 public sealed record BekostigingOpTeldatum(string Schooljaar, DateOnly Teldatum, Phase? Fase, string? BekostigdDoor, CountStatus Status, bool IsVoorlopig);
 
 public sealed record InschrijvingBekostiging(
-    Guid InschrijvingId, string Leerroute, DateOnly Startdatum, DateOnly? Einddatum, Phase? FaseOpDatum, Phase VerwachteFaseOpDatum,
+    Guid InschrijvingId, string Leerroute, DateOnly Startdatum, DateOnly? Einddatum, Phase? Fase, Phase VerwachteFase,
     IReadOnlyList<BekostigingOpTeldatum> Teldatums);
 
 public sealed record OpzoekResultaat(string Naam, string Leerlingnummer, DateOnly Datum, IReadOnlyList<InschrijvingBekostiging> Inschrijvingen)
