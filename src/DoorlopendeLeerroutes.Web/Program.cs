@@ -4,6 +4,7 @@ using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Agreements;
+using DoorlopendeLeerroutes.Web.Api;
 using DoorlopendeLeerroutes.Web.Auditing;
 using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
@@ -58,6 +59,7 @@ builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenRecorder>();
 builder.Services.AddLoginRateLimiting(builder.Configuration);
 builder.Services.AddExternalProviders(); // Authentication:Providers: sign-in through a school's federation (issue 13)
+builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment); // the API's OAuth server and policies (issue 14)
 
 var app = builder.Build();
 
@@ -128,6 +130,7 @@ app.MapExternalSignIn();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
 app.MapAuditEndpoints();
+app.MapApiTokenEndpoint();
 // frame-ancestors as in the app's own policy (Security/SecurityHeaders.cs), which replaces Blazor's header anyway.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
 
@@ -137,6 +140,11 @@ await using (var scope = app.Services.CreateAsyncScope())
     // data and demo accounts into an empty database.
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
         .InitialiseAsync(allowDemoData: app.Environment.IsDevelopment());
+    if (app.Environment.IsDevelopment() && scope.ServiceProvider.GetRequiredService<DatabaseOptions>().SeedDemoData)
+    {
+        await scope.ServiceProvider.GetRequiredService<DoorlopendeLeerroutes.Infrastructure.ApiClients.ApiClientSeeder>()
+            .SeedDemoClientsAsync(ApiScopes.ForInstitutions, ApiScopes.ForRegistry); // the README's demo API clients
+    }
 }
 
 await app.RunAsync();
