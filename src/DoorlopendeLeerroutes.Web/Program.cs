@@ -60,6 +60,7 @@ builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMidd
 builder.Services.AddLoginRateLimiting(builder.Configuration);
 builder.Services.AddExternalProviders(); // Authentication:Providers: sign-in through a school's federation (issue 13)
 builder.Services.AddApiEndpoints(); // issue 14: the REST API, its OpenAPI document and docs page (Api/ApiEndpoints.cs)
+builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment); // the API's OAuth server and policies (issue 14)
 
 var app = builder.Build();
 
@@ -133,6 +134,7 @@ app.MapAgreementEndpoints();
 app.MapCountEndpoints();
 app.MapAuditEndpoints();
 app.MapApi(); // issue 14
+app.MapApiTokenEndpoint();
 // frame-ancestors as in the app's own policy (Security/SecurityHeaders.cs), which replaces Blazor's header anyway.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
 
@@ -142,6 +144,11 @@ await using (var scope = app.Services.CreateAsyncScope())
     // data and demo accounts into an empty database.
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
         .InitialiseAsync(allowDemoData: app.Environment.IsDevelopment());
+    if (app.Environment.IsDevelopment() && scope.ServiceProvider.GetRequiredService<DatabaseOptions>().SeedDemoData)
+    {
+        await scope.ServiceProvider.GetRequiredService<DoorlopendeLeerroutes.Infrastructure.ApiClients.ApiClientSeeder>()
+            .SeedDemoClientsAsync(ApiScopes.ForInstitutions, ApiScopes.ForRegistry); // the README's demo API clients
+    }
 }
 
 await app.RunAsync();
