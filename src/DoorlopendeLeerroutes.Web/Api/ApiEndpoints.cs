@@ -56,6 +56,15 @@ public static class ApiEndpoints
             {
                 await next(context);
             }
+            catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+            {
+                // A value that does not bind (a date, a number, a body that is no JSON): the client's mistake, not ours.
+                context.Response.Clear();
+                await ApiProblems.Problem(context, exception.StatusCode, "Ongeldig verzoek",
+                        "Een waarde in het verzoek heeft niet de vorm die de documentatie noemt (datums als jjjj-mm-dd, JSON in de body).")
+                    .ExecuteAsync(context);
+                return;
+            }
             catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException)
             {
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiEndpoints).FullName!)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DoorlopendeLeerroutes.Application.Pupils;
 using DoorlopendeLeerroutes.Application.Pupils.Import;
 using DoorlopendeLeerroutes.Application.Routes;
@@ -11,10 +12,52 @@ namespace DoorlopendeLeerroutes.Web.Api;
 /// a row of a CSV file, with <see cref="ApiProblemError.Veld"/> for a field of a form.
 /// </summary>
 public sealed record ApiProblemDetails(
-    string Type, string Title, int Status, string? Detail = null, string? Instance = null, IReadOnlyList<ApiProblemError>? Errors = null);
+    string Type,
+    string Title,
+    int Status,
+    string? Detail = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Instance = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ApiProblemError>? Errors = null);
+
+/// <summary>Enum values as the API writes them (kebab-case of the name, e.g. <c>phase-change</c>), read back from a query.</summary>
+public static class ApiEnumValues
+{
+    public static string Name<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>True with null for an empty value; false for a value that is none of <typeparamref name="T"/>'s.</summary>
+    public static bool TryParse<T>(string? text, out T? value)
+        where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(Name(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string Choices<T>()
+        where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
+}
 
 /// <summary>One reason a form or file was refused.</summary>
-public sealed record ApiProblemError(string Code, string Melding, int? Regel = null, string? Kolom = null, string? Veld = null);
+public sealed record ApiProblemError(
+    string Code,
+    string Melding,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Regel = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kolom = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Veld = null);
 
 /// <summary>
 /// Problem details (RFC 9457, <c>application/problem+json</c>) with a Dutch title and detail: the one way the API answers

@@ -22,7 +22,7 @@ public static class RouteApi
             .WithName("leerroutesZoeken")
             .Produces<ApiPage<LeerrouteSamenvatting>>()
             .WithSummary("Leerroutes zoeken")
-            .WithDescription("De leerroutes die de koppeling mag zien, gefilterd en per pagina, op volgorde van code. Vervangen en ingetrokken versies staan er alleen in als je op die status filtert.")
+            .WithDescription("De leerroutes die de koppeling mag zien, gefilterd en per pagina, op volgorde van code. Vervangen en ingetrokken versies staan er alleen in als je op die status filtert. `status`: draft, submitted, registered, rejected, ended, superseded of withdrawn; `type`: continuous of integrated; `sector`: economie, groen, techniek, zorg-welzijn of overig-breed.")
             .ProducesProblems(400, 401, 403);
 
         routes.MapGet("/{code}", GetAsync)
@@ -67,17 +67,38 @@ public static class RouteApi
     }
 
     private static async Task<IResult> ListAsync(
-        RouteListQuery query, HttpContext context, [FromQuery] RouteStatus? status = null, [FromQuery] RouteType? type = null,
-        [FromQuery] int? eersteSchooljaar = null, [FromQuery] RouteSector? sector = null, [FromQuery] string? zoek = null,
+        RouteListQuery query, HttpContext context, [FromQuery] string? status = null, [FromQuery] string? type = null,
+        [FromQuery] int? eersteSchooljaar = null, [FromQuery] string? sector = null, [FromQuery] string? zoek = null,
         [FromQuery] int pagina = 1, [FromQuery] int paginagrootte = 25)
     {
+        var wrong = new List<ApiProblemError>();
+        if (!ApiEnumValues.TryParse<RouteStatus>(status, out var statusFilter))
+        {
+            wrong.Add(new ApiProblemError("api.filter.invalid", "Kies een status uit: " + ApiEnumValues.Choices<RouteStatus>() + ".", Veld: "status"));
+        }
+
+        if (!ApiEnumValues.TryParse<RouteType>(type, out var typeFilter))
+        {
+            wrong.Add(new ApiProblemError("api.filter.invalid", "Kies een type uit: " + ApiEnumValues.Choices<RouteType>() + ".", Veld: "type"));
+        }
+
+        if (!ApiEnumValues.TryParse<RouteSector>(sector, out var sectorFilter))
+        {
+            wrong.Add(new ApiProblemError("api.filter.invalid", "Kies een sector uit: " + ApiEnumValues.Choices<RouteSector>() + ".", Veld: "sector"));
+        }
+
+        if (wrong.Count > 0)
+        {
+            return ApiProblems.BadRequest(context, "Een filter heeft een waarde die niet bestaat.", wrong);
+        }
+
         if (pagina < 1 || paginagrootte is < 1 or > PageRequest.MaxPageSize)
         {
             return ApiProblems.BadRequest(context, $"Kies een pagina vanaf 1 en een paginagrootte van 1 tot en met {PageRequest.MaxPageSize}.");
         }
 
         var page = await query.ExecuteAsync(
-            new PageRequest(pagina - 1, paginagrootte), new RouteFilter(status, type, eersteSchooljaar, sector, zoek), context.RequestAborted);
+            new PageRequest(pagina - 1, paginagrootte), new RouteFilter(statusFilter, typeFilter, eersteSchooljaar, sectorFilter, zoek), context.RequestAborted);
         return Results.Ok(new ApiPage<LeerrouteSamenvatting>([.. page.Items.Select(LeerrouteSamenvatting.From)], pagina, paginagrootte, page.TotalItems));
     }
 
