@@ -20,11 +20,13 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     /// <remarks>/account/wachtwoord and /account/beveiliging check for themselves that someone is signed in (they must also
     /// admit users whose one-time password, or an administrator whose missing second factor, the default policy refuses);
     /// their own tests cover that, as does the passkey creation endpoint's. /account/tweede-stap is the code step of
-    /// signing in, before there is a session; the passkey request options are how a person signs in with a passkey.</remarks>
+    /// signing in, before there is a session; the passkey request options are how a person signs in with a passkey.
+    /// /oauth/token (POST only) is where an API client exchanges its id and secret for a token.</remarks>
     private static readonly string[] PublicRoutes =
     [
         "/account/beveiliging", "/account/extern/{provider}", "/account/login", "/account/logout", "/account/passkey/aanmaakopties",
         "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/fout", "/health", "/niet-gevonden",
+        "/oauth/token", // the API's token endpoint (issue 14): the client authenticates itself with its id and secret
     ];
 
     /// <summary>
