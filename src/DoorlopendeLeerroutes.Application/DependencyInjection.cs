@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddScoped<Accounts.SetUserDisabled>();
         services.AddScoped<Accounts.ResetPassword>();
         services.AddScoped<InstitutionFormQuery>();
+        services.AddScoped<ApiClients.ApiClientListQuery>();
+        services.AddScoped<ApiClients.CreateApiClient>();
+        services.AddScoped<ApiClients.RevokeApiClient>();
         services.AddScoped<CreateInstitution>();
         services.AddScoped<ChangeInstitution>();
         services.AddScoped<InstitutionChoicesQuery>();

@@ -135,6 +135,8 @@ public static class DependencyInjection
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>());
         services.AddScoped<ApiClients.ApiClientRegistry>();
         services.AddScoped<ApiClients.ApiClientSeeder>();
+        services.AddScoped<ApiClients.IdempotencyStore>();
+        services.AddScoped<Application.ApiClients.IApiClientStore, ApiClients.ApiClientStore>();
     }
 
     /// <summary>Points an options builder at the chosen provider and its own migrations assembly.</summary>

@@ -61,6 +61,8 @@ builder.Services.AddLoginRateLimiting(builder.Configuration);
 builder.Services.AddExternalProviders(); // Authentication:Providers: sign-in through a school's federation (issue 13)
 builder.Services.AddApiEndpoints(); // issue 14: the REST API, its OpenAPI document and docs page (Api/ApiEndpoints.cs)
 builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment); // the API's OAuth server and policies (issue 14)
+builder.Services.AddApiRequestPipeline();
+builder.Services.AddSingleton<DoorlopendeLeerroutes.Application.ApiClients.IApiScopeCatalogue, ApiScopeCatalogue>();
 
 var app = builder.Build();
 
@@ -118,6 +120,7 @@ app.UseAuthentication();
 app.UsePasswordChangeRequirement(); // before authorization, which would answer "geen toegang" instead of redirecting
 app.UseSecondFactorRequirement(); // R-AUTH-2, likewise
 app.UseAuthorization();
+app.UseApiRequestPipeline(); // API calls: audit per call, rate limit per client, Idempotency-Key (issue 14)
 app.UseAntiforgery();
 
 // Static files answer with the build's own cache headers: a fingerprinted file (app.{hash}.css, its name changes with its

@@ -98,3 +98,45 @@ public sealed class ApiClientRegistry(
     private static string NewSecret() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>The Application layer's view of the clients (the Koppelingen page), on top of <see cref="ApiClientRegistry"/>.</summary>
+internal sealed class ApiClientStore(IDbContextFactory<AppDbContext> contexts, ApiClientRegistry registry) : Application.ApiClients.IApiClientStore
+{
+    public async Task<IReadOnlyList<Application.ApiClients.ApiClientView>> ListAsync(Guid? institutionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var clients = db.ApiClients.AsNoTracking().Where(c => institutionId == null || c.InstitutionId == institutionId);
+        return (await Views(db, clients).ToListAsync(cancellationToken)).Select(ToView).OrderByDescending(v => v.CreatedAt).ToList();
+    }
+
+    public async Task<Application.ApiClients.ApiClientView?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await Views(db, db.ApiClients.AsNoTracking().Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToView(row);
+    }
+
+    public async Task<Application.ApiClients.CreatedApiClient> CreateAsync(
+        string name, Guid? institutionId, IReadOnlyCollection<string> scopes, Guid createdBy, CancellationToken cancellationToken = default)
+    {
+        var (client, secret) = await registry.CreateAsync(name, institutionId, scopes, createdBy, cancellationToken: cancellationToken);
+        return new Application.ApiClients.CreatedApiClient(client.Id, client.ClientId, secret);
+    }
+
+    public Task RevokeAsync(Guid id, Guid revokedBy, CancellationToken cancellationToken = default) =>
+        registry.RevokeAsync(id, revokedBy, cancellationToken);
+
+    private static IQueryable<Row> Views(AppDbContext db, IQueryable<ApiClient> clients) =>
+        from client in clients
+        join institution in db.Institutions on client.InstitutionId equals institution.Id into owners
+        from institution in owners.DefaultIfEmpty()
+        join user in db.Users on client.CreatedByUserId equals user.Id into creators
+        from user in creators.DefaultIfEmpty()
+        select new Row(client, institution == null ? null : institution.Name, user == null ? null : user.DisplayName);
+
+    private static Application.ApiClients.ApiClientView ToView(Row row) => new(
+        row.Client.Id, row.Client.ClientId, row.Client.Name, row.Client.InstitutionId, row.Institution, row.Client.ScopeList,
+        row.Client.CreatedAt, row.CreatedBy, row.Client.RevokedAt);
+
+    private sealed record Row(ApiClient Client, string? Institution, string? CreatedBy);
+}

@@ -75,7 +75,7 @@ public static class ApiAuthentication
                 validation.UseAspNetCore();
             });
 
-        services.AddScoped<IAuthorizationHandler, ActiveClientHandler>();
+        services.AddSingleton<IAuthorizationHandler, ActiveClientHandler>();
         var authorization = services.AddAuthorizationBuilder();
         foreach (var scope in AllScopes)
         {
@@ -200,15 +200,36 @@ public static class ApiAuthentication
     /// <summary>The token's client still exists and is not revoked: revoking stops its tokens from the next call on.</summary>
     internal sealed class ActiveClientRequirement : IAuthorizationRequirement;
 
-    private sealed class ActiveClientHandler(ApiClientRegistry registry, IHttpContextAccessor http) : AuthorizationHandler<ActiveClientRequirement>
+    /// <summary>A singleton (authorization handlers are also resolved from the root); the registry comes from the request.</summary>
+    private sealed class ActiveClientHandler(IHttpContextAccessor http) : AuthorizationHandler<ActiveClientRequirement>
     {
         protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveClientRequirement requirement)
         {
             if (ApiClientClaims.ClientIdOf(context.User) is { } id
-                && await registry.IsActiveAsync(id, http.HttpContext?.RequestAborted ?? CancellationToken.None))
+                && http.HttpContext is { } request
+                && await request.RequestServices.GetRequiredService<ApiClientRegistry>().IsActiveAsync(id, request.RequestAborted))
             {
                 context.Succeed(requirement);
             }
         }
     }
+}
+
+/// <summary>The API contract's scopes for the Application layer (the Koppelingen use cases), with their Dutch names.</summary>
+public sealed class ApiScopeCatalogue : DoorlopendeLeerroutes.Application.ApiClients.IApiScopeCatalogue
+{
+    public IReadOnlyList<string> ForInstitutions => ApiScopes.ForInstitutions;
+
+    public IReadOnlyList<string> ForRegistry => ApiScopes.ForRegistry;
+
+    public static string Describe(string scope) => scope switch
+    {
+        ApiScopes.ReadRoutes => "Leerroutes lezen",
+        ApiScopes.WriteRoutes => "Leerroutes aanmaken en wijzigen",
+        ApiScopes.ReadPupils => "Leerlingen lezen",
+        ApiScopes.WritePupils => "Leerlingen importeren, inschrijven en fasen vastleggen",
+        ApiScopes.ReadCount => "Teldatum lezen",
+        ApiScopes.Registry => "Register: registreren, afwijzen en beëindigen",
+        _ => scope,
+    };
 }

@@ -21,13 +21,13 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     /// admit users whose one-time password, or an administrator whose missing second factor, the default policy refuses);
     /// their own tests cover that, as does the passkey creation endpoint's. /account/tweede-stap is the code step of
     /// signing in, before there is a session; the passkey request options are how a person signs in with a passkey.
-    /// The API's docs page (issue 14) is public like its OpenAPI document (a .json file, left out of this table), and so is
-    /// its token endpoint.</remarks>
+    /// /oauth/token (POST only) is where an API client exchanges its id and secret for a token; the API's docs page (issue 14)
+    /// is public like its OpenAPI document (a .json file, left out of this table).</remarks>
     private static readonly string[] PublicRoutes =
     [
         "/account/beveiliging", "/account/extern/{provider}", "/account/login", "/account/logout", "/account/passkey/aanmaakopties",
         "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/api/v1/docs/{documentName?}", "/fout", "/health", "/niet-gevonden",
-        "/oauth/token", // the API's token endpoint: a client authenticates there with its id and secret (issue 14)
+        "/oauth/token", // the API's token endpoint (issue 14): the client authenticates itself with its id and secret
     ];
 
     /// <summary>
