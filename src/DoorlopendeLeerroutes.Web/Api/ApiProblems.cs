@@ -107,6 +107,12 @@ public static class ApiProblems
         return BadRequest(context, errors.Count == 1 ? errors[0].Message : "Het verzoek is niet uitgevoerd; zie de lijst met fouten.", Listed(errors));
     }
 
+    /// <summary>400 for a page number below 1 or a page size outside 1…<see cref="PageRequest.MaxPageSize"/>; null when both fit.</summary>
+    public static IResult? InvalidPage(HttpContext context, int pagina, int paginagrootte) =>
+        pagina < 1 || paginagrootte is < 1 or > PageRequest.MaxPageSize
+            ? BadRequest(context, $"Kies een pagina vanaf 1 en een paginagrootte van 1 tot en met {PageRequest.MaxPageSize}.")
+            : null;
+
     /// <summary>An import refusal: every error with its line and column, as the page shows them.</summary>
     public static IResult FromImportErrors(HttpContext context, IReadOnlyList<PupilImportError> errors)
     {

@@ -59,9 +59,9 @@ public static class CountApi
             return ApiProblems.NotFound(context, "Dit schooljaar bestaat niet. Schrijf het als 2025-2026.");
         }
 
-        if (pagina < 1 || paginagrootte is < 1 or > PageRequest.MaxPageSize)
+        if (ApiProblems.InvalidPage(context, pagina, paginagrootte) is { } invalidPage)
         {
-            return ApiProblems.BadRequest(context, $"Kies een pagina vanaf 1 en een paginagrootte van 1 tot en met {PageRequest.MaxPageSize}.");
+            return invalidPage;
         }
 
         var count = await overview.ExecuteAsync(year, context.RequestAborted);

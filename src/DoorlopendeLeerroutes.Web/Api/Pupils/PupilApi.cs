@@ -81,9 +81,9 @@ public static class PupilApi
         string code, RouteByCodeQuery byCode, RoutePupilListQuery query, HttpContext context,
         [FromQuery] bool ookBeeindigd = false, [FromQuery] int pagina = 1, [FromQuery] int paginagrootte = 25)
     {
-        if (pagina < 1 || paginagrootte is < 1 or > PageRequest.MaxPageSize)
+        if (ApiProblems.InvalidPage(context, pagina, paginagrootte) is { } invalidPage)
         {
-            return ApiProblems.BadRequest(context, $"Kies een pagina vanaf 1 en een paginagrootte van 1 tot en met {PageRequest.MaxPageSize}.");
+            return invalidPage;
         }
 
         if (await byCode.ExecuteAsync(code, RouteVersionChoice.InForce, cancellationToken: context.RequestAborted) is not { } routeId)

@@ -92,9 +92,9 @@ public static class RouteApi
             return ApiProblems.BadRequest(context, "Een filter heeft een waarde die niet bestaat.", wrong);
         }
 
-        if (pagina < 1 || paginagrootte is < 1 or > PageRequest.MaxPageSize)
+        if (ApiProblems.InvalidPage(context, pagina, paginagrootte) is { } invalidPage)
         {
-            return ApiProblems.BadRequest(context, $"Kies een pagina vanaf 1 en een paginagrootte van 1 tot en met {PageRequest.MaxPageSize}.");
+            return invalidPage;
         }
 
         var page = await query.ExecuteAsync(
