@@ -69,8 +69,8 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             Assert.Contains(control.BlockingViolations, v => v.Contains("image-alt", StringComparison.Ordinal));
         }
 
-        // Two sign-in pages and the administrator's code page, every page (Beveiliging too) and the dialog.
-        Assert.Equal(1 + 1 + 1 + 8 + 1 + 1 + 6, accessibility.Checked.Count);
+        // Two sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too) and the dialog.
+        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 7, accessibility.Checked.Count);
         accessibility.AssertClean();
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography.X509Certificates;
 using DoorlopendeLeerroutes.Infrastructure.ApiClients;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -55,7 +54,9 @@ public static class ApiAuthentication
                 server.DisableTokenStorage();
                 if (!string.IsNullOrWhiteSpace(certificatePath))
                 {
-                    var certificate = LoadCertificate(certificatePath, configuration[CertificatePasswordKey]);
+                    var certificate = Security.KeyProtection.LoadCertificate(
+                        certificatePath, configuration[CertificatePasswordKey], CertificatePathKey, CertificatePasswordKey,
+                        "de API-tokens / the API's access tokens");
                     server.AddSigningCertificate(certificate).AddEncryptionCertificate(certificate);
                 }
                 else if (environment.IsDevelopment())
@@ -161,24 +162,6 @@ public static class ApiAuthentication
         identity.SetScopes(requested.IsEmpty ? client.ScopeList : requested.Intersect(client.ScopeList, StringComparer.Ordinal));
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-    }
-
-    private static X509Certificate2 LoadCertificate(string path, string? password)
-    {
-        try
-        {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
-            return certificate.HasPrivateKey
-                ? certificate
-                : throw new InvalidOperationException($"Het certificaat {path} heeft geen private sleutel.");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            throw new InvalidOperationException(
-                $"Het certificaat voor de API-tokens ({CertificatePathKey} = {path}) kan niet worden geladen: controleer het pad en "
-                + $"{CertificatePasswordKey}. / The API token certificate cannot be loaded: check the path and the password.",
-                ex);
-        }
     }
 
     /// <summary>The token must carry <see cref="Scope"/>.</summary>
