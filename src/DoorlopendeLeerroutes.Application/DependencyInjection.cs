@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddScoped<Accounts.SetUserDisabled>();
         services.AddScoped<Accounts.ResetPassword>();
         services.AddScoped<InstitutionFormQuery>();
+        services.AddScoped<ApiClients.ApiClientListQuery>();
+        services.AddScoped<ApiClients.CreateApiClient>();
+        services.AddScoped<ApiClients.RevokeApiClient>();
         services.AddScoped<CreateInstitution>();
         services.AddScoped<ChangeInstitution>();
         services.AddScoped<InstitutionChoicesQuery>();
@@ -27,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<HomeOverviewQuery>();
         services.AddScoped<RouteListQuery>();
         services.AddScoped<RouteDetailsQuery>();
+        services.AddScoped<RouteByCodeQuery>(); // issue 14: the API names routes by code
         services.AddScoped<Common.ScopedWork>();
         services.AddScoped<RouteWork>();
         services.AddScoped<CreateRoute>();
@@ -48,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
         services.AddScoped<Pupils.FundingPhaseLookup>();
         services.AddScoped<Pupils.EnrolmentDetailsQuery>();
+        services.AddScoped<Pupils.EnrolmentVersionQuery>(); // issue 14
         services.AddScoped<Pupils.RecordPhase>();
         services.AddScoped<Pupils.EndEnrolment>();
         services.AddScoped<Pupils.RoutePupilListQuery>();

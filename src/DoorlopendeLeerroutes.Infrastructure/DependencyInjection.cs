@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Pupils.IPupilNumberIndex, Pupils.PupilNumberIndex>();
         services.AddSingleton<Application.Pupils.Import.IPupilCsvReader, Pupils.PupilCsvReader>();
         AddAccounts(services);
+        AddApiClients(services);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -122,6 +123,20 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<AdministratorBootstrap>();
+    }
+
+    /// <summary>
+    /// API clients (issue 14): OpenIddict's stores on the app's own context (its applications hold the clients'
+    /// credentials), and the app's record of each client. The web layer adds the server and the token validation.
+    /// </summary>
+    private static void AddApiClients(IServiceCollection services)
+    {
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>());
+        services.AddScoped<ApiClients.ApiClientRegistry>();
+        services.AddScoped<ApiClients.ApiClientSeeder>();
+        services.AddScoped<ApiClients.IdempotencyStore>();
+        services.AddScoped<Application.ApiClients.IApiClientStore, ApiClients.ApiClientStore>();
     }
 
     /// <summary>Points an options builder at the chosen provider and its own migrations assembly.</summary>

@@ -4,6 +4,7 @@ using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Agreements;
+using DoorlopendeLeerroutes.Web.Api;
 using DoorlopendeLeerroutes.Web.Auditing;
 using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
@@ -58,6 +59,10 @@ builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenRecorder>();
 builder.Services.AddLoginRateLimiting(builder.Configuration);
 builder.Services.AddExternalProviders(); // Authentication:Providers: sign-in through a school's federation (issue 13)
+builder.Services.AddApiEndpoints(); // issue 14: the REST API, its OpenAPI document and docs page (Api/ApiEndpoints.cs)
+builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment); // the API's OAuth server and policies (issue 14)
+builder.Services.AddApiRequestPipeline();
+builder.Services.AddSingleton<DoorlopendeLeerroutes.Application.ApiClients.IApiScopeCatalogue, ApiScopeCatalogue>();
 
 var app = builder.Build();
 
@@ -108,11 +113,14 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 
 app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+app.UseApiResponses(); // issue 14: API-Version header and problem details under /api/v1, never an HTML page
+app.UseCors(); // only the OpenAPI document has a CORS policy
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UsePasswordChangeRequirement(); // before authorization, which would answer "geen toegang" instead of redirecting
 app.UseSecondFactorRequirement(); // R-AUTH-2, likewise
 app.UseAuthorization();
+app.UseApiRequestPipeline(); // API calls: audit per call, rate limit per client, Idempotency-Key (issue 14)
 app.UseAntiforgery();
 
 // Static files answer with the build's own cache headers: a fingerprinted file (app.{hash}.css, its name changes with its
@@ -128,6 +136,8 @@ app.MapExternalSignIn();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
 app.MapAuditEndpoints();
+app.MapApi(); // issue 14
+app.MapApiTokenEndpoint();
 // frame-ancestors as in the app's own policy (Security/SecurityHeaders.cs), which replaces Blazor's header anyway.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
 
@@ -137,6 +147,11 @@ await using (var scope = app.Services.CreateAsyncScope())
     // data and demo accounts into an empty database.
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
         .InitialiseAsync(allowDemoData: app.Environment.IsDevelopment());
+    if (app.Environment.IsDevelopment() && scope.ServiceProvider.GetRequiredService<DatabaseOptions>().SeedDemoData)
+    {
+        await scope.ServiceProvider.GetRequiredService<DoorlopendeLeerroutes.Infrastructure.ApiClients.ApiClientSeeder>()
+            .SeedDemoClientsAsync(ApiScopes.ForInstitutions, ApiScopes.ForRegistry); // the README's demo API clients
+    }
 }
 
 await app.RunAsync();

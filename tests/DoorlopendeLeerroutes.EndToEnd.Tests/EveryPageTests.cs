@@ -25,7 +25,8 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
                      {
                          ("/", "start, beheerder"), ("beheer", "beheer"), ("beheer/beoordelen", "te beoordelen"),
                          ("beheer/instellingen", "instellingen"), ("beheer/auditlog", "auditlog"),
-                         ("leerroutes", "leerroutes, beheerder"), ("teldatum", "teldatum, beheerder"), ("beheer/gebruikers", "gebruikers"),
+                         ("leerroutes", "leerroutes, beheerder"), ("teldatum", "teldatum, beheerder"), ("koppelingen", "koppelingen, beheerder"),
+                         ("beheer/gebruikers", "gebruikers"),
                      })
             {
                 await admin.OpenAsync(path, what);
@@ -43,7 +44,7 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             foreach (var (path, what) in new[]
                      {
                          ("/", "start, coördinator"), ("leerlingen", "leerlingen"), ("leerlingen/opzoeken", "fase opzoeken"),
-                         ("beheer", "beheer, geen toegang"), ("bestaat-niet", "niet gevonden"),
+                         ("koppelingen", "koppelingen, coördinator"), ("beheer", "beheer, geen toegang"), ("bestaat-niet", "niet gevonden"),
                      })
             {
                 await coordinator.OpenAsync(path, what);
@@ -68,8 +69,8 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             Assert.Contains(control.BlockingViolations, v => v.Contains("image-alt", StringComparison.Ordinal));
         }
 
-        // Two sign-in pages and the administrator's code page, every page (Beveiliging too) and the dialog.
-        Assert.Equal(1 + 1 + 1 + 8 + 1 + 1 + 6, accessibility.Checked.Count);
+        // Two sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too) and the dialog.
+        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 7, accessibility.Checked.Count);
         accessibility.AssertClean();
     }
 }

@@ -41,6 +41,9 @@ public static class AuditLabels
         AuditKind.ExternalLoginLinked => "Schoolaccount gekoppeld",
         AuditKind.ExternalLoginRemoved => "Koppeling schoolaccount verwijderd",
         AuditKind.ExternalAccountCreated => "Account aangemaakt via school",
+        AuditKind.ApiClientCreated => "Koppeling aangemaakt",
+        AuditKind.ApiClientRevoked => "Koppeling ingetrokken",
+        AuditKind.ApiCall => "API-aanroep",
         _ => kind.ToString(),
     };
 
@@ -50,6 +53,7 @@ public static class AuditLabels
         AuditObject.Enrolment => "inschrijving",
         AuditObject.Agreement => "overeenkomst",
         AuditObject.SchoolYear => "schooljaar",
+        AuditObject.ApiClient => "koppeling",
         _ => what.ToString(),
     };
 
@@ -66,5 +70,6 @@ public static class AuditLabels
         ("Persoonsgegevens ingezien of gewijzigd", [AuditKind.PupilPageViewed, AuditKind.FundingPhaseLookedUp, AuditKind.CountExported,
             AuditKind.PupilsImported, AuditKind.PupilEnrolled, AuditKind.PhaseRecorded, AuditKind.EnrolmentEnded, AuditKind.AgreementDownloaded]),
         ("Geweigerd", [AuditKind.AccessRefused, AuditKind.PupilNumberRefused, AuditKind.PupilNumberLimitReached, AuditKind.PupilNumberBlocked]),
+        ("Koppelingen (API)", [AuditKind.ApiClientCreated, AuditKind.ApiClientRevoked, AuditKind.ApiCall]),
     ];
 }

@@ -51,6 +51,11 @@ public enum AuditKind
     ExternalLoginLinked = 61,
     ExternalLoginRemoved = 62,
     ExternalAccountCreated = 63,
+
+    // API clients ("koppelingen", issue 14): managing them, and every call one makes (R-PRIV-2).
+    ApiClientCreated = 70,
+    ApiClientRevoked = 71,
+    ApiCall = 72,
 }
 
 /// <summary>What kind of thing an audit line is about; with <see cref="AuditEvent.ObjectId"/> it names the object.</summary>
@@ -60,6 +65,7 @@ public enum AuditObject
     Enrolment = 2,
     Agreement = 3,
     SchoolYear = 4,
+    ApiClient = 5,
 }
 
 /// <summary>
@@ -120,6 +126,17 @@ public sealed record AuditEvent(AuditKind Kind, AuditObject? ObjectKind = null, 
 
     public static AuditEvent PupilNumberLimitReached(int limit) =>
         new(AuditKind.PupilNumberLimitReached) { Count = limit };
+
+    /// <summary>An API client was created; <paramref name="clientId"/> is its OAuth client id, never its secret.</summary>
+    public static AuditEvent ApiClientCreated(Guid id, string clientId, string detail) =>
+        new(AuditKind.ApiClientCreated, AuditObject.ApiClient, id) { Subject = clientId, Detail = detail };
+
+    public static AuditEvent ApiClientRevoked(Guid id, string clientId) =>
+        new(AuditKind.ApiClientRevoked, AuditObject.ApiClient, id) { Subject = clientId };
+
+    /// <summary>One call to the API (R-PRIV-2): method and route template (never a pupil number), and the status.</summary>
+    public static AuditEvent ApiCall(string method, string pathTemplate, int status) =>
+        new(AuditKind.ApiCall) { Subject = method, Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pathTemplate} → {status}") };
 
     public static AuditEvent PupilNumberBlocked(string where) => new(AuditKind.PupilNumberBlocked) { Detail = where };
 }

@@ -47,6 +47,11 @@ public static class AppClaims
     /// <summary>The user a signed-in principal stands for; null when anonymous or when the role is missing.</summary>
     public static UserContext? ToUserContext(ClaimsPrincipal? principal)
     {
+        if (ApiClients.ApiClientClaims.IsApiClient(principal))
+        {
+            return ApiClients.ApiClientClaims.ToUserContext(principal); // an API client's bearer token (issue 14)
+        }
+
         if (principal?.Identity?.IsAuthenticated != true
             || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {

@@ -170,6 +170,7 @@ internal sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeP
             var pattern = "%" + filter.Person.Trim().Replace("%", string.Empty, StringComparison.Ordinal) + "%";
             query = query.Where(a =>
                 db.Users.Any(u => u.Id == a.ActorUserId && (EF.Functions.Like(u.Email!, pattern) || EF.Functions.Like(u.DisplayName, pattern)))
+                || db.ApiClients.Any(c => c.Id == a.ActorUserId && (EF.Functions.Like(c.Name, pattern) || EF.Functions.Like(c.ClientId, pattern)))
                 || (a.Subject != null && EF.Functions.Like(a.Subject, pattern)));
         }
 
@@ -192,11 +193,14 @@ internal sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeP
         from line in lines
         join user in db.Users on line.ActorUserId equals user.Id into users
         from user in users.DefaultIfEmpty()
+        join client in db.ApiClients on line.ActorUserId equals client.Id into clients
+        from client in clients.DefaultIfEmpty()
         join institution in db.Institutions on line.ActorInstitutionId equals institution.Id into owners
         from institution in owners.DefaultIfEmpty()
         orderby line.At descending
         select new AuditEntryView(
-            line.At, line.Kind, user == null ? null : user.Email, user == null ? null : user.DisplayName,
+            line.At, line.Kind, user == null ? null : user.Email,
+            user != null ? user.DisplayName : client != null ? "koppeling " + client.Name : null, // an API client (issue 14)
             line.ActorInstitutionId, institution == null ? null : institution.Name,
             line.Subject, line.ObjectKind, line.ObjectId, line.Count, line.Detail);
 

@@ -3,6 +3,7 @@ using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using DoorlopendeLeerroutes.Infrastructure.ApiClients;
 using DoorlopendeLeerroutes.Infrastructure.Auditing;
 using DoorlopendeLeerroutes.Infrastructure.Pupils;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     public Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -87,6 +92,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<IdentityUserToken<Guid>>().Property(t => t.Name).Metadata.SetMaxLength(null);
         builder.Entity<ApplicationUser>().Property(u => u.PhoneNumber).Metadata.SetMaxLength(null);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // OpenIddict's applications, authorizations, scopes and tokens (the API's authorization server, issue 14).
+        builder.UseOpenIddict<Guid>();
         AuditColumns.AddTo(builder);
         Configurations.PupilConfiguration.ProtectNumber(builder.Entity<Pupil>(), PupilNumberProtector);
 

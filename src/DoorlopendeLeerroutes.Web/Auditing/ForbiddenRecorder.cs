@@ -20,6 +20,12 @@ internal sealed class ForbiddenRecorder(IAuditTrail audit, ICurrentUser currentU
             await audit.RecordAsync(user, AuditEvent.Forbidden(context.Request.Path.Value ?? "/"), context.RequestAborted);
         }
 
+        if (!authorizeResult.Succeeded && Api.ApiAuthentication.IsApiPolicy(policy))
+        {
+            await Api.ApiAuthentication.RefuseAsync(context, authorizeResult); // 401/403 as problem details (issue 14)
+            return;
+        }
+
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
 }

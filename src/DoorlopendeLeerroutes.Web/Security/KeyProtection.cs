@@ -47,7 +47,13 @@ public static class KeyProtection
         return services;
     }
 
-    private static X509Certificate2 LoadCertificate(string path, string? password)
+    /// <summary>
+    /// Loads a PFX with its private key, or stops the start with a message naming the setting (<paramref name="pathKey"/>)
+    /// and what the certificate is for; also used for the API's token certificate.
+    /// </summary>
+    internal static X509Certificate2 LoadCertificate(
+        string path, string? password, string pathKey = CertificatePathKey, string passwordKey = CertificatePasswordKey,
+        string purpose = "de data-protection-sleutels / the data-protection keys")
     {
         try
         {
@@ -59,9 +65,8 @@ public static class KeyProtection
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
             throw new InvalidOperationException(
-                $"Het certificaat voor de data-protection-sleutels ({CertificatePathKey} = {path}) kan niet worden geladen: "
-                + "controleer het pad en DataProtection:CertificatePassword. / The data-protection certificate cannot be loaded: "
-                + "check the path and the password.",
+                $"Het certificaat voor {purpose} ({pathKey} = {path}) kan niet worden geladen: controleer het pad en {passwordKey}. "
+                + "/ The certificate cannot be loaded: check the path and the password.",
                 ex);
         }
     }

@@ -82,6 +82,7 @@ public static class ProductionRequirements
                 + "data-protection keys and a PFX certificate that encrypts them at rest.");
         }
 
+        missing.AddRange(Api.ApiAuthentication.MissingInProduction(configuration));
         return missing;
     }
 

@@ -70,6 +70,12 @@ public static class SecurityHeaders
     /// <summary>The policy for this response: the base policy, plus the import map's hash on a page that renders one.</summary>
     public static string ContentSecurityPolicy(HttpContext context)
     {
+        // The API's docs page (Scalar) alone has its own policy with inline script (Api/ApiDocumentation.cs, docs/decisions.md).
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Api.ApiDocumentation.DocsPageMarker>() is not null)
+        {
+            return Api.ApiDocumentation.DocsContentSecurityPolicy;
+        }
+
         var importMap = context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>();
         var scripts = importMap is null
             ? "script-src 'self'"

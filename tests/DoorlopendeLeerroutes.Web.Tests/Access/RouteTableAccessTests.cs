@@ -20,11 +20,14 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     /// <remarks>/account/wachtwoord and /account/beveiliging check for themselves that someone is signed in (they must also
     /// admit users whose one-time password, or an administrator whose missing second factor, the default policy refuses);
     /// their own tests cover that, as does the passkey creation endpoint's. /account/tweede-stap is the code step of
-    /// signing in, before there is a session; the passkey request options are how a person signs in with a passkey.</remarks>
+    /// signing in, before there is a session; the passkey request options are how a person signs in with a passkey.
+    /// /oauth/token (POST only) is where an API client exchanges its id and secret for a token; the API's docs page (issue 14)
+    /// is public like its OpenAPI document (a .json file, left out of this table).</remarks>
     private static readonly string[] PublicRoutes =
     [
         "/account/beveiliging", "/account/extern/{provider}", "/account/login", "/account/logout", "/account/passkey/aanmaakopties",
-        "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/fout", "/health", "/niet-gevonden",
+        "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/api/v1/docs/{documentName?}", "/fout", "/health", "/niet-gevonden",
+        "/oauth/token", // the API's token endpoint (issue 14): the client authenticates itself with its id and secret
     ];
 
     /// <summary>
@@ -72,6 +75,12 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         using var client = app.AnonymousClient();
         using var response = await client.GetAsync(await UrlAsync(template), Ct);
 
+        if (route.IsApi)
+        {
+            AssertApiRefusesCookies(response); // the API answers 401, it never sends anyone to a login page
+            return;
+        }
+
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/login", response.RedirectTarget(), StringComparison.Ordinal);
     }
@@ -85,7 +94,11 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         using var response = await client.GetAsync(await UrlAsync(template, SignIn.VoViewer), Ct);
 
         var route = RouteOf(template);
-        if (!route.Allows("Viewer"))
+        if (route.IsApi)
+        {
+            AssertApiRefusesCookies(response);
+        }
+        else if (!route.Allows("Viewer"))
         {
             AssertRefused(response);
         }
@@ -116,7 +129,11 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         }
 
         var route = RouteOf(template);
-        if (!route.Allows("Coordinator"))
+        if (route.IsApi)
+        {
+            AssertApiRefusesCookies(response);
+        }
+        else if (!route.Allows("Coordinator"))
         {
             AssertRefused(response);
         }
@@ -177,6 +194,16 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
             await db.Enrolments.SelectMany(e => e.Phases).CountAsync(Ct));
     }
 
+    /// <summary>
+    /// The API (issue 14) takes bearer tokens only: a sign-in cookie reaches nothing there (no cross-site request can use
+    /// a person's session), whoever it belongs to. Its own tests (Api/ApiEndpointTests) cover what tokens reach.
+    /// </summary>
+    private static void AssertApiRefusesCookies(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(DoorlopendeLeerroutes.Web.Api.ApiProblems.ContentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
     private static void AssertRefused(HttpResponseMessage response)
     {
         // Authorization sends a signed-in user without the role to the "geen toegang" page.
@@ -209,6 +236,10 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
             ["agreementId"] = foreign.Agreements[0].Id.ToString(),
             ["schoolYear"] = SchoolYear.Containing(DutchTime.Today(DateTime.UtcNow)).ToString(),
             ["provider"] = "onbekende-federatie", // no federation is configured here: "not found" (issue 13)
+            ["code"] = foreign.Code, // the API names routes by code (issue 14)
+            ["versie"] = "1",
+            ["inschrijvingId"] = foreignEnrolment.Id.ToString(),
+            ["schooljaar"] = SchoolYear.Containing(DutchTime.Today(DateTime.UtcNow)).ToString(),
         };
         var url = System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)(:[^}]*)?\}", match =>
             samples.TryGetValue(match.Groups[1].Value, out var value)
@@ -224,6 +255,9 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         public bool HasParameters => Template.Contains("id", StringComparison.OrdinalIgnoreCase) && Template.Contains('{', StringComparison.Ordinal);
 
         public bool Allows(string role) => Roles is null || Roles.Contains(role);
+
+        /// <summary>An endpoint of the API (issue 14), bearer tokens only; its docs page is public.</summary>
+        public bool IsApi => Template.StartsWith(DoorlopendeLeerroutes.Web.Api.ApiContract.BasePath + "/", StringComparison.Ordinal) && !AllowsAnonymous;
     }
 
     // Read once per test run: test data (MemberData) needs the list before any fixture exists.

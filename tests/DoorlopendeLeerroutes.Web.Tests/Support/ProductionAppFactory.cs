@@ -37,6 +37,8 @@ public class ProductionAppFactory : AppFactory
         builder.UseSetting("DataProtection:KeysFolder", DataProtectionKeysFolder);
         builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
         builder.UseSetting("DataProtection:CertificatePassword", CertificatePassword);
+        builder.UseSetting(DoorlopendeLeerroutes.Web.Api.ApiAuthentication.CertificatePathKey, CertificatePath); // signs the API's tokens (issue 14)
+        builder.UseSetting(DoorlopendeLeerroutes.Web.Api.ApiAuthentication.CertificatePasswordKey, CertificatePassword);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AllowedHosts"] = $"{Host};localhost",
