@@ -221,7 +221,7 @@ public sealed class Route : Entity
     public DateOnly? RioEarliestDate => CurrentAgreement?.SignedOn;
 
     /// <summary>The partners that have not yet confirmed their RIO registration of this version (R-RIO-1).</summary>
-    public IEnumerable<RoutePartner> PartnersWithoutRioReport => _partners.Where(p => !p.HasReportedToRio);
+    public IEnumerable<RoutePartner> PartnersWithoutRioReport() => _partners.Where(p => !p.HasReportedToRio);
 
     /// <summary>
     /// Adds a new agreement version (R-AGR-1…3). Earlier versions are kept. In a draft the partners confirm again,

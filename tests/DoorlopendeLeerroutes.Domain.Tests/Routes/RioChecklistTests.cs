@@ -71,7 +71,7 @@ public class RioChecklistTests
         Assert.Equal(ReportedOn, report.ReportedOn);
         Assert.Equal(t.VoCoordinator.UserId, report.ConfirmedBy);
         Assert.Equal(Now, report.ConfirmedAt);
-        Assert.Equal([t.MboCollege.Id], t.Route.PartnersWithoutRioReport.Select(p => p.InstitutionId));
+        Assert.Equal([t.MboCollege.Id], t.Route.PartnersWithoutRioReport().Select(p => p.InstitutionId));
         Assert.Equal(RouteEvent.ReportedInRio, t.Route.History[^1].Event);
         Assert.Equal(t.VoSchool.Id, t.Route.History[^1].InstitutionId);
     }
@@ -127,7 +127,7 @@ public class RioChecklistTests
         TestData.Ok(next.Register(t.Administrator, TestData.Utc(2025, 9, 3), t.Route));
 
         Assert.All(next.Partners, p => Assert.False(p.HasReportedToRio));
-        Assert.Equal(2, next.PartnersWithoutRioReport.Count());
+        Assert.Equal(2, next.PartnersWithoutRioReport().Count());
         Assert.Null(RioChecklist.For(next, t.VoSchool.Id, Institutions(t))!.Report);
         AssertResult.FailsOnly(
             t.Route.ConfirmRioRegistration(t.VoSchool.Id, ReportedOn, t.VoCoordinator, Now), "rio.only_registered");
