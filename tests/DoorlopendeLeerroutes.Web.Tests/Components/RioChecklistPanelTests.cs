@@ -14,14 +14,7 @@ namespace DoorlopendeLeerroutes.Web.Tests.Components;
 /// <summary>R-RIO-1 on the route page: the own checklist, the confirmation, and every partner's status.</summary>
 public sealed class RioChecklistPanelTests(AppFactory app) : ComponentTestContext, IClassFixture<AppFactory>
 {
-    private async Task<Guid> RegisteredRouteAsync()
-    {
-        var flow = new RouteWorkflow(app);
-        var id = await flow.CreateAsync("RIO paneel " + Guid.NewGuid().ToString("N")[..6]);
-        await flow.ReadyAndSubmitAsync(id);
-        RouteWorkflow.Ok(await flow.RegisterAsync(id));
-        return id;
-    }
+    private Task<Guid> RegisteredRouteAsync() => new RouteWorkflow(app).RegisteredAsync("RIO paneel " + Guid.NewGuid().ToString("N")[..6]);
 
     private async Task SignInAsAsync(string email)
     {

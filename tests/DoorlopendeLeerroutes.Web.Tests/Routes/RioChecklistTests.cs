@@ -16,14 +16,6 @@ public sealed class RioChecklistTests(AppFactory app) : IClassFixture<AppFactory
 
     private readonly RouteWorkflow _flow = new(app);
 
-    private async Task<Guid> RegisteredAsync(string name)
-    {
-        var id = await _flow.CreateAsync(name);
-        await _flow.ReadyAndSubmitAsync(id);
-        RouteWorkflow.Ok(await _flow.RegisterAsync(id));
-        return id;
-    }
-
     private async Task<RioChecklistView> ChecklistAsync(Guid routeId, string asUser) =>
         (await (await app.ServiceAsAsync<RioChecklistQuery>(asUser)).ExecuteAsync(routeId, Ct))!;
 
@@ -36,7 +28,7 @@ public sealed class RioChecklistTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_RIO_1_each_partner_sees_its_own_checklist_and_confirms_for_itself()
     {
-        var id = await RegisteredAsync("RIO techniek");
+        var id = await _flow.RegisteredAsync("RIO techniek");
 
         var vo = await ChecklistAsync(id, SignIn.VoCoordinator);
         var mbo = await ChecklistAsync(id, SignIn.MboCoordinator);
@@ -61,7 +53,7 @@ public sealed class RioChecklistTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_RIO_1_another_institution_cannot_see_or_confirm_and_is_recorded()
     {
-        var id = await RegisteredAsync("RIO buitenstaander");
+        var id = await _flow.RegisteredAsync("RIO buitenstaander");
 
         Assert.Null(await (await app.ServiceAsAsync<RioChecklistQuery>(SignIn.UnrelatedCoordinator)).ExecuteAsync(id, Ct));
         RouteWorkflow.Refused(await ConfirmAsync(id, SignIn.UnrelatedCoordinator), RouteErrors.NotFound.Code);
@@ -74,7 +66,7 @@ public sealed class RioChecklistTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_RIO_1_a_viewer_cannot_confirm_and_the_attempt_is_recorded()
     {
-        var id = await RegisteredAsync("RIO lezer");
+        var id = await _flow.RegisteredAsync("RIO lezer");
 
         Assert.False((await ChecklistAsync(id, SignIn.VoViewer)).CanConfirm);
         RouteWorkflow.Refused(await ConfirmAsync(id, SignIn.VoViewer), DomainErrors.Access.ReadOnly.Code);
@@ -86,7 +78,7 @@ public sealed class RioChecklistTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_RIO_1_date_in_the_future_is_refused()
     {
-        var id = await RegisteredAsync("RIO toekomst");
+        var id = await _flow.RegisteredAsync("RIO toekomst");
 
         RouteWorkflow.Refused(await ConfirmAsync(id, SignIn.MboCoordinator, Today.AddDays(1)), DomainErrors.Rio.DateInFuture.Code);
         RouteWorkflow.Refused(await ConfirmAsync(id, SignIn.MboCoordinator, Today.AddDays(-8)), "rio.date.before_agreement");
@@ -95,7 +87,7 @@ public sealed class RioChecklistTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task R_RIO_1_a_new_version_asks_again()
     {
-        var id = await RegisteredAsync("RIO nieuwe versie");
+        var id = await _flow.RegisteredAsync("RIO nieuwe versie");
         RouteWorkflow.Ok(await ConfirmAsync(id, SignIn.VoCoordinator));
         RouteWorkflow.Ok(await ConfirmAsync(id, SignIn.MboCoordinator));
         Assert.Equal(0, (await ChecklistAsync(id, SignIn.VoCoordinator)).NotConfirmed);
