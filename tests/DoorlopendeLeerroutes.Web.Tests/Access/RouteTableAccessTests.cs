@@ -209,6 +209,8 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         Assert.StartsWith("Onderdeel;Waarde\r\n", text, StringComparison.Ordinal);
         Assert.Contains("Kenmerk;doorlopende leerroute vmbo-mbo", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Crebo;", text, StringComparison.Ordinal); // the vo side registers no crebo
+        Assert.Contains("Gemeld in RIO op;nog niet bevestigd", text, StringComparison.Ordinal);
+        Assert.Contains("Gemeld in RIO op ", page, StringComparison.Ordinal); // the demo's mbo partner confirmed (status per partner)
         Assert.Equal(HttpStatusCode.NotFound, adminCsv.StatusCode);
     }
 
