@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<CreateRoute>();
         services.AddScoped<EditRoute>();
         services.AddScoped<ConfirmParticipation>();
+        services.AddScoped<ConfirmRioRegistration>();
+        services.AddScoped<RioChecklistQuery>();
         services.AddScoped<SubmitRoute>();
         services.AddScoped<RegisterRoute>();
         services.AddScoped<RejectRoute>();

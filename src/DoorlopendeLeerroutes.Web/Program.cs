@@ -10,6 +10,7 @@ using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Hosting;
 using DoorlopendeLeerroutes.Web.Observability;
+using DoorlopendeLeerroutes.Web.Routes;
 using DoorlopendeLeerroutes.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -135,6 +136,7 @@ app.MapAccountEndpoints();
 app.MapExternalSignIn();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
+app.MapRioChecklistEndpoints();
 app.MapAuditEndpoints();
 app.MapApi(); // issue 14
 app.MapApiTokenEndpoint();

@@ -51,6 +51,18 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             }
 
             await Expect(coordinator.Page.GetByTestId("not-found")).ToBeVisibleAsync();
+
+            // R-RIO-1: the RIO tab of a registered route and its printable checklist (issue 15).
+            await coordinator.Page.GotoAsync(new Uri(baseAddress, "leerroutes").ToString());
+            await coordinator.WaitUntilInteractiveAsync();
+            var careLink = coordinator.Page.GetByTestId("route-list").Locator("tr", new() { HasText = "Zorg en welzijn vmbo-mbo" }).GetByTestId("route-link");
+            var routePath = (await careLink.GetAttributeAsync("href"))!;
+            await coordinator.OpenAsync(routePath, "leerroute, geregistreerd, coördinator");
+            await coordinator.Page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "RIO" }).ClickAsync();
+            await Expect(coordinator.Page.GetByTestId("rio-checklist")).ToContainTextAsync("doorlopende leerroute vmbo-mbo");
+            await coordinator.CheckAccessibilityAsync("leerroute, tab RIO");
+            await coordinator.OpenAsync(routePath + "/rio-checklist", "RIO-checklist afdrukken");
+            await Expect(coordinator.Page.GetByTestId("rio-print-page")).ToContainTextAsync("ROC Rivierenland");
             await coordinator.OpenAsync("account/wachtwoord", "wachtwoord wijzigen", interactive: false); // server-rendered form
 
             // Positive control for the policy watch: an inline script injected into the page is refused and reported.
@@ -69,8 +81,8 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             Assert.Contains(control.BlockingViolations, v => v.Contains("image-alt", StringComparison.Ordinal));
         }
 
-        // Two sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too) and the dialog.
-        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 7, accessibility.Checked.Count);
+        // Two sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
+        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 7 + 3, accessibility.Checked.Count); // + route page, RIO tab, RIO print view
         accessibility.AssertClean();
     }
 }

@@ -239,6 +239,24 @@ public static class DomainErrors
                 : $"Er staan nog {N(count)} leerlingen ingeschreven. Beëindig of verplaats hen eerst, elk met een uitkomst.");
     }
 
+    /// <summary>R-RIO-1: the confirmation "gemeld in RIO op &lt;datum&gt;".</summary>
+    public static class Rio
+    {
+        public static readonly DomainError OnlyOwnInstitution = new(
+            "rio.own_institution_only", "Alleen een coördinator van de instelling zelf bevestigt dat die de leerroute in RIO heeft gemeld.");
+
+        public static readonly DomainError OnlyRegistered = new(
+            "rio.only_registered", "Melden in RIO bevestig je pas als deze versie van de leerroute is geregistreerd.");
+
+        public static readonly DomainError DateInFuture = new(
+            "rio.date.future", "De datum van de melding in RIO kan niet in de toekomst liggen.", ErrorField.RioReportedOn);
+
+        public static DomainError DateBeforeAgreement(DateOnly signedOn) => new(
+            "rio.date.before_agreement",
+            $"De datum van de melding in RIO kan niet vóór de ondertekening van de overeenkomst liggen ({DutchFormat.LongDate(signedOn)}).",
+            ErrorField.RioReportedOn);
+    }
+
     public static class Agreement
     {
         // R-AGR-3

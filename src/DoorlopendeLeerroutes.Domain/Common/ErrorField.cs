@@ -31,4 +31,5 @@ public static class ErrorField
     public const string EndDate = "EndDate";
     public const string Outcome = "Outcome";
     public const string Note = "Note";
+    public const string RioReportedOn = "RioReportedOn";
 }

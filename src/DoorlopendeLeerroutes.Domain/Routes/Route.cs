@@ -182,6 +182,48 @@ public sealed class Route : Entity
     }
 
     /// <summary>
+    /// R-RIO-1: a coordinator confirms that their own institution registered this registered version in RIO on
+    /// <paramref name="reportedOn"/>. A later confirmation corrects the date. A new version asks again.
+    /// </summary>
+    public Result ConfirmRioRegistration(Guid institutionId, DateOnly reportedOn, Actor actor, DateTime nowUtc)
+    {
+        var allowed = CanConfirmRio(institutionId, actor);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        var errors = new List<DomainError>();
+        if (reportedOn > DutchTime.Today(nowUtc))
+        {
+            errors.Add(DomainErrors.Rio.DateInFuture);
+        }
+
+        if (RioEarliestDate is { } earliest && reportedOn < earliest)
+        {
+            errors.Add(DomainErrors.Rio.DateBeforeAgreement(earliest));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+
+        _partners.Single(p => p.InstitutionId == institutionId).ConfirmRio(reportedOn, actor.UserId, DutchTime.EnsureUtc(nowUtc));
+        Record(RouteEvent.ReportedInRio, actor, nowUtc, institutionId: institutionId);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// R-RIO-1: the earliest date a RIO registration of this version can have: the day its current agreement was signed
+    /// (the partners had not agreed the route before; a registry entry may well precede the administrator's registration).
+    /// </summary>
+    public DateOnly? RioEarliestDate => CurrentAgreement?.SignedOn;
+
+    /// <summary>The partners that have not yet confirmed their RIO registration of this version (R-RIO-1).</summary>
+    public IEnumerable<RoutePartner> PartnersWithoutRioReport() => _partners.Where(p => !p.HasReportedToRio);
+
+    /// <summary>
     /// Adds a new agreement version (R-AGR-1…3). Earlier versions are kept. In a draft the partners confirm again,
     /// since the agreement they confirmed has changed.
     /// </summary>
@@ -481,6 +523,22 @@ public sealed class Route : Entity
         }
 
         return partner.HasConfirmed ? Result.Failure(DomainErrors.Route.AlreadyConfirmed) : Result.Success();
+    }
+
+    /// <summary>R-RIO-1: a coordinator of <paramref name="institutionId"/>, a partner of this version, once it is registered.</summary>
+    public Result CanConfirmRio(Guid institutionId, Actor actor)
+    {
+        if (!actor.IsCoordinatorOf(institutionId))
+        {
+            return Result.Failure(actor.Role == UserRole.Viewer ? DomainErrors.Access.ReadOnly : DomainErrors.Rio.OnlyOwnInstitution);
+        }
+
+        if (!IsPartner(institutionId))
+        {
+            return Result.Failure(DomainErrors.Route.NotAPartner);
+        }
+
+        return Status == RouteStatus.Registered ? Result.Success() : Result.Failure(DomainErrors.Rio.OnlyRegistered);
     }
 
     /// <summary>R-AGR-3: a partner's coordinator adds an agreement version to a draft, rejected or registered route.</summary>

@@ -14,6 +14,9 @@ public enum RouteEvent
     NewVersionStarted = 9,
     Superseded = 10,
     Withdrawn = 11,
+
+    /// <summary>R-RIO-1: a partner confirmed it registered the route in RIO (the history line names the partner).</summary>
+    ReportedInRio = 12,
 }
 
 /// <summary>One line of a route's history: who did what, when, and why (for rejecting and ending).</summary>

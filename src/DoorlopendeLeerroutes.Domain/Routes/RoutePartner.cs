@@ -45,12 +45,30 @@ public sealed class RoutePartner : Entity
 
     public bool HasConfirmed => ConfirmedAt is not null;
 
+    /// <summary>R-RIO-1: the date this partner says it registered the route's offer in RIO; null while it has not confirmed.</summary>
+    public DateOnly? RioReportedOn { get; private set; }
+
+    /// <summary>R-RIO-1: when the confirmation "gemeld in RIO" was given, and by whom.</summary>
+    public DateTime? RioConfirmedAt { get; private set; }
+
+    public Guid? RioConfirmedBy { get; private set; }
+
+    public bool HasReportedToRio => RioReportedOn is not null;
+
     internal void Confirm(Guid userId, DateTime nowUtc)
     {
         ConfirmedAt = nowUtc;
         ConfirmedBy = userId;
     }
 
+    internal void ConfirmRio(DateOnly reportedOn, Guid userId, DateTime nowUtc)
+    {
+        RioReportedOn = reportedOn;
+        RioConfirmedAt = nowUtc;
+        RioConfirmedBy = userId;
+    }
+
+    /// <summary>A new version starts without any confirmation: participation and RIO are asked again (R-ROUTE-10, R-RIO-1).</summary>
     internal RoutePartner CopyUnconfirmed() => new RoutePartner(InstitutionId, Sector, BoardNumber, Site);
 
     internal void ChangeSite(SiteCode? site) => Site = site;

@@ -555,6 +555,15 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("ModifiedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("RioConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("RioConfirmedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RioReportedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("RouteId")
                         .HasColumnType("uniqueidentifier");
 

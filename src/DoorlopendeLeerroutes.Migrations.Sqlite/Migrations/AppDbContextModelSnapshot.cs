@@ -549,6 +549,15 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ModifiedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RioConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RioConfirmedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RioReportedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RouteId")
                         .HasColumnType("TEXT");
 

@@ -186,6 +186,34 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains(expected, body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task R_RIO_1_a_partner_opens_its_own_rio_checklist_and_csv_an_administrator_has_no_csv()
+    {
+        // The positive side for the RIO pages (issue 15): the registered demo route of Horizon and ROC Rivierenland.
+        Guid care;
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            care = (await db.Routes.SingleAsync(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo", Ct)).Id;
+        }
+
+        using var viewer = await app.SignedInClientAsync(SignIn.VoViewer);
+        var page = WebUtility.HtmlDecode(await viewer.GetStringAsync($"/leerroutes/{care}/rio-checklist", Ct));
+        var csv = await viewer.GetByteArrayAsync($"/leerroutes/{care}/rio-checklist.csv", Ct);
+        using var admin = await app.SignedInClientAsync(SignIn.Administrator);
+        using var adminCsv = await admin.GetAsync($"/leerroutes/{care}/rio-checklist.csv", Ct);
+
+        Assert.Contains("doorlopende leerroute vmbo-mbo", page, StringComparison.Ordinal);
+        Assert.Contains("ROC Rivierenland", page, StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        Assert.StartsWith("Onderdeel;Waarde\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("Kenmerk;doorlopende leerroute vmbo-mbo", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Crebo;", text, StringComparison.Ordinal); // the vo side registers no crebo
+        Assert.Contains("Gemeld in RIO op;nog niet bevestigd", text, StringComparison.Ordinal);
+        Assert.Contains("Gemeld in RIO op ", page, StringComparison.Ordinal); // the demo's mbo partner confirmed (status per partner)
+        Assert.Equal(HttpStatusCode.NotFound, adminCsv.StatusCode);
+    }
+
     private async Task<string> DataFingerprintAsync()
     {
         await using var db = await app.OpenDbContextAsync();

@@ -89,6 +89,15 @@ public sealed class RouteWorkflow(AppFactory app)
         Ok(await SubmitAsync(routeId));
     }
 
+    /// <summary>A new route of the demo partners, made ready, submitted and registered; its id.</summary>
+    public async Task<Guid> RegisteredAsync(string name)
+    {
+        var id = await CreateAsync(name);
+        await ReadyAndSubmitAsync(id);
+        Ok(await RegisterAsync(id));
+        return id;
+    }
+
     public static void Ok(Result result) => Assert.True(result.IsSuccess, result.ToString());
 
     public static void Refused(Result result, string code) =>

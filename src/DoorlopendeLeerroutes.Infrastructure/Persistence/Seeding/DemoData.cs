@@ -59,6 +59,8 @@ public static class DemoData
         Confirm(care, mbo1Coordinator, mbo1, setUp);
         Check(care.Submit(vo1Coordinator, setUp));
         Check(care.Register(admin, setUp.AddDays(14)));
+        // R-RIO-1: the mbo side confirmed its RIO registration; the vo side has not yet (the RIO tab shows both).
+        Check(care.ConfirmRioRegistration(mbo1.Id, DutchTime.Today(setUp.AddDays(15)), mbo1Coordinator, setUp.AddDays(16)));
 
         // 2. Registered geïntegreerde leerroute: Groen, vo3 + mbo2 under one board, with an interne regeling.
         var green = NewRoute("LR-" + previous.StartYear + "-0002", Definition(

@@ -98,6 +98,7 @@ public static class DutchLabels
         RouteEvent.NewVersionStarted => "Nieuwe versie gestart",
         RouteEvent.Superseded => "Vervangen door nieuwe versie",
         RouteEvent.Withdrawn => "Ingetrokken",
+        RouteEvent.ReportedInRio => "Gemeld in RIO",
         _ => routeEvent.ToString(),
     };
 
