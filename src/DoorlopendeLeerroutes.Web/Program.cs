@@ -135,6 +135,7 @@ app.MapAccountEndpoints();
 app.MapExternalSignIn();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
+app.MapPhaseReconciliationEndpoints();
 app.MapAuditEndpoints();
 app.MapApi(); // issue 14
 app.MapApiTokenEndpoint();
