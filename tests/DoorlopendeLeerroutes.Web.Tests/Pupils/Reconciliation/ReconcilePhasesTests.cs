@@ -137,6 +137,27 @@ public sealed class ReconcilePhasesTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains(view.Errors, e => e.Text.StartsWith("regel 2, kolom D:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task R_RECON_1_the_example_file_shows_each_kind_of_difference_on_the_demo()
+    {
+        // The example is written for the demo loaded in school year 2026-2027 (count date 1-10-2026); its years move
+        // along with the demo's counted year here, so the test holds in any year.
+        var today = DutchTime.Today(DateTime.UtcNow);
+        var counted = SchoolYear.Containing(today) is var current && today > current.CountDate ? current : SchoolYear.FromStartYear(current.StartYear - 1);
+        var shift = counted.StartYear - 2026;
+        using var client = await app.SignedInClientAsync(SignIn.VoCoordinator);
+        var example = await client.GetStringAsync("/voorbeelden/fasen-voorbeeld.csv", Ct);
+        var text = System.Text.RegularExpressions.Regex.Replace(example, @"(\d\d-\d\d-)(\d{4})",
+            m => m.Groups[1].Value + (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + shift).ToString(CultureInfo.InvariantCulture));
+        await using var db = await app.OpenDbContextAsync();
+        var care = await db.Routes.SingleAsync(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo", Ct);
+
+        var view = await (await Service(SignIn.VoCoordinator)).UploadAsync(care.Id, counted.CountDate, new MemoryStream(Encoding.UTF8.GetBytes(text)), Ct);
+
+        Assert.Empty(view.Errors);
+        Assert.All(Enum.GetValues<PhaseComparisonKind>(), kind => Assert.True(view.Count(kind) > 0, kind.ToString()));
+    }
+
     private sealed record CarePupil(Guid EnrolmentId, string Number, PhaseOnDate? Here);
 
     private Task<ReconcilePhases> Service(string email) => app.ServiceAsAsync<ReconcilePhases>(email);
