@@ -17,25 +17,9 @@ internal static partial class PupilFileParser
     public static Parsed Parse(CsvTable table)
     {
         var errors = new List<PupilImportError>();
-        if (table.InvalidUtf8Line is { } badLine)
+        if (FileError(table, PupilImportErrors.Empty) is { } fileError)
         {
-            return Stopped(PupilImportErrors.NotUtf8(badLine));
-        }
-
-        if (table.Header.All(string.IsNullOrWhiteSpace))
-        {
-            return Stopped(PupilImportErrors.Empty);
-        }
-
-        if (table.TooManyRows)
-        {
-            return Stopped(PupilImportErrors.TooManyRows);
-        }
-
-        if (table.HeaderFault != CsvRowFault.None)
-        {
-            errors.Add(PupilImportError.At(table.HeaderLine, ColumnLetter(Math.Max(0, table.Header.Count - 1)), Quoting(table.HeaderFault)));
-            return new Parsed([], errors, Stop: true);
+            return new Parsed([], [fileError], Stop: true);
         }
 
         var layout = Layout.Read(table, errors, PupilImportFormat.Columns, PupilImportFormat.RequiredColumns, PupilImportErrors.UnknownColumn);
@@ -72,6 +56,32 @@ internal static partial class PupilFileParser
         return new Parsed(rows, errors, Stop: false);
 
         Parsed Stopped(DomainError error) => new([], [PupilImportError.ForFile(error)], Stop: true);
+    }
+
+    /// <summary>
+    /// What makes a file unreadable as a whole, before its columns are looked at: not UTF-8, empty (<paramref name="empty"/>
+    /// names the format's header), too many rows, broken quoting in the header. Shared by every CSV format of docs/formats.md.
+    /// </summary>
+    internal static PupilImportError? FileError(CsvTable table, DomainError empty)
+    {
+        if (table.InvalidUtf8Line is { } badLine)
+        {
+            return PupilImportError.ForFile(PupilImportErrors.NotUtf8(badLine));
+        }
+
+        if (table.Header.All(string.IsNullOrWhiteSpace))
+        {
+            return PupilImportError.ForFile(empty);
+        }
+
+        if (table.TooManyRows)
+        {
+            return PupilImportError.ForFile(PupilImportErrors.TooManyRows);
+        }
+
+        return table.HeaderFault != CsvRowFault.None
+            ? PupilImportError.At(table.HeaderLine, ColumnLetter(Math.Max(0, table.Header.Count - 1)), Quoting(table.HeaderFault))
+            : null;
     }
 
     /// <summary>The values of one row, or null when any of them is wrong (each wrong value is an error).</summary>

@@ -15,25 +15,9 @@ internal static class PhaseFileParser
     public static Parsed Parse(CsvTable table, IReadOnlyCollection<string> partnerBrins)
     {
         var errors = new List<PupilImportError>();
-        if (table.InvalidUtf8Line is { } badLine)
+        if (PupilFileParser.FileError(table, PhaseFileErrors.Empty) is { } fileError)
         {
-            return Stopped(PupilImportErrors.NotUtf8(badLine));
-        }
-
-        if (table.Header.All(string.IsNullOrWhiteSpace))
-        {
-            return Stopped(PhaseFileErrors.Empty);
-        }
-
-        if (table.TooManyRows)
-        {
-            return Stopped(PupilImportErrors.TooManyRows);
-        }
-
-        if (table.HeaderFault != CsvRowFault.None)
-        {
-            return new Parsed([], [PupilImportError.At(
-                table.HeaderLine, PupilFileParser.ColumnLetter(Math.Max(0, table.Header.Count - 1)), PupilFileParser.Quoting(table.HeaderFault))]);
+            return new Parsed([], [fileError]);
         }
 
         var layout = PupilFileParser.Layout.Read(
