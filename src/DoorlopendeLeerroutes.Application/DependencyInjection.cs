@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<Pupils.BulkPhaseChange>();
         services.AddScoped<Pupils.BulkPhaseSelectionQuery>();
         services.AddScoped<Pupils.Import.ImportPupils>();
+        services.AddScoped<Pupils.Reconciliation.ReconcilePhases>();
         services.AddScoped<Pupils.PupilNumberGuard>();
         services.AddScoped<Auditing.AuditLogQuery>();
         services.AddScoped<Auditing.PupilAccessHistoryQuery>();

@@ -137,6 +137,7 @@ app.MapExternalSignIn();
 app.MapAgreementEndpoints();
 app.MapCountEndpoints();
 app.MapRioChecklistEndpoints();
+app.MapPhaseReconciliationEndpoints();
 app.MapAuditEndpoints();
 app.MapApi(); // issue 14
 app.MapApiTokenEndpoint();

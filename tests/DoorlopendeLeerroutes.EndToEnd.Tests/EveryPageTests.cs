@@ -1,5 +1,8 @@
+using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.EndToEnd.Tests.Support;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace DoorlopendeLeerroutes.EndToEnd.Tests;
@@ -63,6 +66,9 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             await coordinator.CheckAccessibilityAsync("leerroute, tab RIO");
             await coordinator.OpenAsync(routePath + "/rio-checklist", "RIO-checklist afdrukken");
             await Expect(coordinator.Page.GetByTestId("rio-print-page")).ToContainTextAsync("ROC Rivierenland");
+            // Fasen vergelijken (issue 15) on the registered demo route of Horizon.
+            await coordinator.OpenAsync($"leerroutes/{await CareRouteIdAsync(app)}/fasen", "fasen vergelijken");
+            await Expect(coordinator.Page.GetByTestId("phases-upload")).ToBeVisibleAsync();
             await coordinator.OpenAsync("account/wachtwoord", "wachtwoord wijzigen", interactive: false); // server-rendered form
 
             // Positive control for the policy watch: an inline script injected into the page is refused and reported.
@@ -82,7 +88,14 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
         }
 
         // Two sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
-        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 7 + 3, accessibility.Checked.Count); // + route page, RIO tab, RIO print view
+        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 8 + 3, accessibility.Checked.Count); // + route page, RIO tab, RIO print view
         accessibility.AssertClean();
+    }
+
+    private static async Task<Guid> CareRouteIdAsync(JourneyApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IApplicationDbContextFactory>().CreateAsync();
+        return await db.Routes.Where(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo").Select(r => r.Id).SingleAsync();
     }
 }

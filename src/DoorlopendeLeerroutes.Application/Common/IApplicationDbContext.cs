@@ -18,6 +18,9 @@ public interface IApplicationDbContext : IAsyncDisposable
 
     DbSet<Enrolment> Enrolments { get; }
 
+    /// <summary>R-RECON-1/2: partners' phase files, kept until they expire.</summary>
+    DbSet<PhaseUpload> PhaseUploads { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

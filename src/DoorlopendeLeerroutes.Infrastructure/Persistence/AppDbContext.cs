@@ -28,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
+    public DbSet<PhaseUpload> PhaseUploads => Set<PhaseUpload>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();

@@ -266,6 +266,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
             ["provider"] = "onbekende-federatie", // no federation is configured here: "not found" (issue 13)
             ["code"] = foreign.Code, // the API names routes by code (issue 14)
             ["versie"] = "1",
+            ["date"] = "2026-10-01", // the phase comparison's date (issue 15)
             ["inschrijvingId"] = foreignEnrolment.Id.ToString(),
             ["schooljaar"] = SchoolYear.Containing(DutchTime.Today(DateTime.UtcNow)).ToString(),
         };

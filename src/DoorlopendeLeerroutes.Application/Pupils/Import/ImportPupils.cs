@@ -173,7 +173,7 @@ public sealed class ImportPupils(
     }
 
     /// <summary>The file's bytes, or null when there are more than <paramref name="limit"/>: never more is read.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadAtMostAsync(Stream file, long limit, CancellationToken cancellationToken)
+    internal static async Task<ReadOnlyMemory<byte>?> ReadAtMostAsync(Stream file, long limit, CancellationToken cancellationToken)
     {
         if (file.CanSeek && file.Length - file.Position > limit)
         {

@@ -17,28 +17,12 @@ internal static partial class PupilFileParser
     public static Parsed Parse(CsvTable table)
     {
         var errors = new List<PupilImportError>();
-        if (table.InvalidUtf8Line is { } badLine)
+        if (FileError(table, PupilImportErrors.Empty) is { } fileError)
         {
-            return Stopped(PupilImportErrors.NotUtf8(badLine));
+            return new Parsed([], [fileError], Stop: true);
         }
 
-        if (table.Header.All(string.IsNullOrWhiteSpace))
-        {
-            return Stopped(PupilImportErrors.Empty);
-        }
-
-        if (table.TooManyRows)
-        {
-            return Stopped(PupilImportErrors.TooManyRows);
-        }
-
-        if (table.HeaderFault != CsvRowFault.None)
-        {
-            errors.Add(PupilImportError.At(table.HeaderLine, ColumnLetter(Math.Max(0, table.Header.Count - 1)), Quoting(table.HeaderFault)));
-            return new Parsed([], errors, Stop: true);
-        }
-
-        var layout = Layout.Read(table, errors);
+        var layout = Layout.Read(table, errors, PupilImportFormat.Columns, PupilImportFormat.RequiredColumns, PupilImportErrors.UnknownColumn);
         if (layout is null)
         {
             return new Parsed([], errors, Stop: true); // the rows cannot be read without a sound header
@@ -72,6 +56,32 @@ internal static partial class PupilFileParser
         return new Parsed(rows, errors, Stop: false);
 
         Parsed Stopped(DomainError error) => new([], [PupilImportError.ForFile(error)], Stop: true);
+    }
+
+    /// <summary>
+    /// What makes a file unreadable as a whole, before its columns are looked at: not UTF-8, empty (<paramref name="empty"/>
+    /// names the format's header), too many rows, broken quoting in the header. Shared by every CSV format of docs/formats.md.
+    /// </summary>
+    internal static PupilImportError? FileError(CsvTable table, DomainError empty)
+    {
+        if (table.InvalidUtf8Line is { } badLine)
+        {
+            return PupilImportError.ForFile(PupilImportErrors.NotUtf8(badLine));
+        }
+
+        if (table.Header.All(string.IsNullOrWhiteSpace))
+        {
+            return PupilImportError.ForFile(empty);
+        }
+
+        if (table.TooManyRows)
+        {
+            return PupilImportError.ForFile(PupilImportErrors.TooManyRows);
+        }
+
+        return table.HeaderFault != CsvRowFault.None
+            ? PupilImportError.At(table.HeaderLine, ColumnLetter(Math.Max(0, table.Header.Count - 1)), Quoting(table.HeaderFault))
+            : null;
     }
 
     /// <summary>The values of one row, or null when any of them is wrong (each wrong value is an error).</summary>
@@ -169,7 +179,7 @@ internal static partial class PupilFileParser
         : error.Code.StartsWith("pupil.prefix", StringComparison.Ordinal) ? PupilImportFormat.Prefix
         : PupilImportFormat.LastName;
 
-    private static DomainError Quoting(CsvRowFault fault) =>
+    internal static DomainError Quoting(CsvRowFault fault) =>
         fault == CsvRowFault.UnterminatedQuote ? PupilImportErrors.UnterminatedQuote : PupilImportErrors.TextAfterClosingQuote;
 
     /// <summary>
@@ -218,8 +228,8 @@ internal static partial class PupilFileParser
     [GeneratedRegex(@"^(\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex DateShape();
 
-    /// <summary>Where each known column is in this file.</summary>
-    private sealed class Layout
+    /// <summary>Where each known column is in this file; shared with the other files of docs/formats.md (§3 fasen).</summary>
+    internal sealed class Layout
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         private readonly IReadOnlyList<string> _header;
@@ -246,12 +256,14 @@ internal static partial class PupilFileParser
             return known ?? (_header[index].Trim().Length > 0 ? PupilImportErrors.ColumnName(_header[index].Trim()) : ColumnLetter(index));
         }
 
-        public static Layout? Read(CsvTable table, List<PupilImportError> errors)
+        public static Layout? Read(
+            CsvTable table, List<PupilImportError> errors, IReadOnlyList<string> columns, IReadOnlyList<string> requiredColumns,
+            DomainError unknownColumn)
         {
             var line = table.HeaderLine;
             var header = table.Header;
             var before = errors.Count;
-            if (WrongSeparator(header) is { } wrong)
+            if (WrongSeparator(header, columns) is { } wrong)
             {
                 errors.Add(PupilImportError.At(line, ColumnLetter(wrong.Column), PupilImportErrors.WrongSeparator(wrong.Separator)));
                 return null;
@@ -267,10 +279,10 @@ internal static partial class PupilFileParser
                     continue;
                 }
 
-                var known = PupilImportFormat.Columns.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
+                var known = columns.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
                 if (known is null)
                 {
-                    errors.Add(PupilImportError.At(line, PupilImportErrors.ColumnName(name), PupilImportErrors.UnknownColumn));
+                    errors.Add(PupilImportError.At(line, PupilImportErrors.ColumnName(name), unknownColumn));
                 }
                 else if (!layout._index.TryAdd(known, i))
                 {
@@ -278,7 +290,7 @@ internal static partial class PupilFileParser
                 }
             }
 
-            foreach (var required in PupilImportFormat.RequiredColumns.Where(c => !layout._index.ContainsKey(c)))
+            foreach (var required in requiredColumns.Where(c => !layout._index.ContainsKey(c)))
             {
                 errors.Add(PupilImportError.At(line, required, PupilImportErrors.MissingColumn));
             }
@@ -290,14 +302,14 @@ internal static partial class PupilFileParser
         /// A header that holds column names joined by a comma, tab or bar was written with another separator (an
         /// English Excel, a text editor): one clear error instead of "unknown column" for a glued-together name.
         /// </summary>
-        private static (int Column, char Separator)? WrongSeparator(IReadOnlyList<string> header)
+        private static (int Column, char Separator)? WrongSeparator(IReadOnlyList<string> header, IReadOnlyList<string> columns)
         {
             for (var i = 0; i < header.Count; i++)
             {
                 foreach (var separator in new[] { ',', '\t', '|' })
                 {
                     var parts = header[i].Split(separator, StringSplitOptions.TrimEntries);
-                    var known = parts.Count(p => PupilImportFormat.Columns.Contains(p, StringComparer.OrdinalIgnoreCase));
+                    var known = parts.Count(p => columns.Contains(p, StringComparer.OrdinalIgnoreCase));
                     if (parts.Length > 1 && known >= 2)
                     {
                         return (i, separator);

@@ -115,5 +115,5 @@ public static class PupilImportErrors
 
     // A value is repeated so the user finds it, but never at length (a wrongly parsed row could be a whole file) and never
     // with characters that cannot be seen (R-PRIV-4).
-    private static string Echo(string value) => VisibleText.Of(value, 20);
+    internal static string Echo(string value) => VisibleText.Of(value, 20);
 }
