@@ -1,10 +1,14 @@
 using System.Globalization;
 using DoorlopendeLeerroutes.Application.Pupils.Reconciliation;
+using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using Microsoft.Net.Http.Headers;
 
 namespace DoorlopendeLeerroutes.Web.Counting;
 
-/// <summary>R-RECON-1: the differences of the phase comparison of a route on a date as CSV, masked numbers only.</summary>
+/// <summary>
+/// R-RECON-1: the differences of the phase comparison of a route on a date as CSV, masked numbers only; and the example
+/// file to compare, in the demo's school year.
+/// </summary>
 public static class PhaseReconciliationEndpoints
 {
     public static IEndpointRouteBuilder MapPhaseReconciliationEndpoints(this IEndpointRouteBuilder endpoints)
@@ -25,6 +29,10 @@ public static class PhaseReconciliationEndpoints
                 context.Response.Headers[HeaderNames.CacheControl] = "no-store"; // personal data
                 return Results.File(PhaseReconciliationCsv.Write(view), "text/csv; charset=utf-8", PhaseReconciliationCsv.FileName(on));
             })
+            .RequireAuthorization();
+
+        endpoints.MapGet("/voorbeelden/" + DemoPhaseFile.FileName, (TimeProvider time) =>
+                Results.File(DemoPhaseFile.For(DutchTime.Today(time.GetUtcNow().UtcDateTime)), "text/csv; charset=utf-8", DemoPhaseFile.FileName))
             .RequireAuthorization();
         return endpoints;
     }

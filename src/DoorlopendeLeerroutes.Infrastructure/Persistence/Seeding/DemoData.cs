@@ -21,15 +21,23 @@ public static class DemoData
 
     public sealed record Summary(int Institutions, int Routes, int Pupils);
 
+    /// <summary>
+    /// The school year whose count the demo shows: the last count date that has passed – this school year's if 1 October
+    /// is behind us, else last year's. The demo's phase histories and its example phase file (<see cref="DemoPhaseFile"/>)
+    /// are both placed around it.
+    /// </summary>
+    public static SchoolYear CountedYear(DateOnly today)
+    {
+        var current = SchoolYear.Containing(today);
+        return today > current.CountDate ? current : SchoolYear.FromStartYear(current.StartYear - 1);
+    }
 
     /// <param name="agreementFile">The stored sample PDF that every demo agreement points at.</param>
     public static Summary AddTo(AppDbContext db, DateTime nowUtc, StoredFile agreementFile)
     {
         var today = DutchTime.Today(nowUtc);
         var current = SchoolYear.Containing(today);
-
-        // The last count date that has passed: this school year's if 1 October is behind us, else last year's.
-        var counted = today > current.CountDate ? current : SchoolYear.FromStartYear(current.StartYear - 1);
+        var counted = CountedYear(today);
         var previous = SchoolYear.FromStartYear(counted.StartYear - 1);
         var earliest = SchoolYear.FromStartYear(counted.StartYear - 2);
 

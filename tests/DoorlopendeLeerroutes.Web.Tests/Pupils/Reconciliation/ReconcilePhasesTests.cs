@@ -4,6 +4,7 @@ using DoorlopendeLeerroutes.Application.Pupils.Reconciliation;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
+using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using DoorlopendeLeerroutes.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -140,15 +141,10 @@ public sealed class ReconcilePhasesTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task R_RECON_1_the_example_file_shows_each_kind_of_difference_on_the_demo()
     {
-        // The example is written for the demo loaded in school year 2026-2027 (count date 1-10-2026); its years move
-        // along with the demo's counted year here, so the test holds in any year.
-        var today = DutchTime.Today(DateTime.UtcNow);
-        var counted = SchoolYear.Containing(today) is var current && today > current.CountDate ? current : SchoolYear.FromStartYear(current.StartYear - 1);
-        var shift = counted.StartYear - 2026;
+        // The file as the page links it, downloaded today: the app moves it to the demo's counted year itself.
+        var counted = DemoData.CountedYear(DutchTime.Today(DateTime.UtcNow));
         using var client = await app.SignedInClientAsync(SignIn.VoCoordinator);
-        var example = await client.GetStringAsync("/voorbeelden/fasen-voorbeeld.csv", Ct);
-        var text = System.Text.RegularExpressions.Regex.Replace(example, @"(\d\d-\d\d-)(\d{4})",
-            m => m.Groups[1].Value + (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + shift).ToString(CultureInfo.InvariantCulture));
+        var text = await client.GetStringAsync("/voorbeelden/fasen-voorbeeld.csv", Ct);
         await using var db = await app.OpenDbContextAsync();
         var care = await db.Routes.SingleAsync(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo", Ct);
 
@@ -156,6 +152,19 @@ public sealed class ReconcilePhasesTests(AppFactory app) : IClassFixture<AppFact
 
         Assert.Empty(view.Errors);
         Assert.All(Enum.GetValues<PhaseComparisonKind>(), kind => Assert.True(view.Count(kind) > 0, kind.ToString()));
+    }
+
+    [Fact]
+    public void R_RECON_1_the_example_file_moves_to_the_demo_year_of_the_day_it_is_downloaded()
+    {
+        // Until 1 October 2031 the demo counts school year 2030-2031 (count date 1-10-2030); after it, 2031-2032.
+        var before = Encoding.UTF8.GetString(DemoPhaseFile.For(new DateOnly(2031, 9, 30)));
+        var after = Encoding.UTF8.GetString(DemoPhaseFile.For(new DateOnly(2031, 10, 2)));
+
+        Assert.Contains("01-08-2030", before, StringComparison.Ordinal); // base file 01-08-2026, counted year 2030
+        Assert.DoesNotContain("2026", before, StringComparison.Ordinal);
+        Assert.Contains("01-08-2031", after, StringComparison.Ordinal);
+        Assert.StartsWith("Leerlingnummer;Leerroutefase;Ingangsdatum;BRIN", after.TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 
     private sealed record CarePupil(Guid EnrolmentId, string Number, PhaseOnDate? Here);
