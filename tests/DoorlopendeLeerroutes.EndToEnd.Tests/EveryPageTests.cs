@@ -1,8 +1,11 @@
 using DoorlopendeLeerroutes.Application.Common;
+using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.EndToEnd.Tests.Support;
 using DoorlopendeLeerroutes.Infrastructure.Accounts;
+using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace DoorlopendeLeerroutes.EndToEnd.Tests;
@@ -37,7 +40,7 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
 
             // Still on Gebruikers: the dialog for a new account.
             await admin.Page.GetByTestId("user-new").ClickAsync();
-            await Expect(admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Dialog)).ToBeVisibleAsync();
+            await Expect(admin.Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
             await admin.CheckAccessibilityAsync("dialoog nieuwe gebruiker");
         }
 
@@ -61,7 +64,7 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             var careLink = coordinator.Page.GetByTestId("route-list").Locator("tr", new() { HasText = "Zorg en welzijn vmbo-mbo" }).GetByTestId("route-link");
             var routePath = (await careLink.GetAttributeAsync("href"))!;
             await coordinator.OpenAsync(routePath, "leerroute, geregistreerd, coördinator");
-            await coordinator.Page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "RIO" }).ClickAsync();
+            await coordinator.Page.GetByRole(AriaRole.Tab, new() { Name = "RIO" }).ClickAsync();
             await Expect(coordinator.Page.GetByTestId("rio-checklist")).ToContainTextAsync("doorlopende leerroute vmbo-mbo");
             await coordinator.CheckAccessibilityAsync("leerroute, tab RIO");
             await coordinator.OpenAsync(routePath + "/rio-checklist", "RIO-checklist afdrukken");
@@ -69,6 +72,7 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             // Fasen vergelijken (issue 15) on the registered demo route of Horizon.
             await coordinator.OpenAsync($"leerroutes/{await CareRouteIdAsync(app)}/fasen", "fasen vergelijken");
             await Expect(coordinator.Page.GetByTestId("phases-upload")).ToBeVisibleAsync();
+            await NewcomerComparesTheExamplePhaseFileAsync(coordinator);
             await coordinator.OpenAsync("account/wachtwoord", "wachtwoord wijzigen", interactive: false); // server-rendered form
 
             // Positive control for the policy watch: an inline script injected into the page is refused and reported.
@@ -88,8 +92,47 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
         }
 
         // Two sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
-        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 8 + 3, accessibility.Checked.Count); // + route page, RIO tab, RIO print view
+        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 8 + 3 + 2, accessibility.Checked.Count); // + route page, RIO tab, RIO print view; phase comparison and its confirmation
         accessibility.AssertClean();
+    }
+
+    /// <summary>
+    /// Issue 15, "done when": on the demo, the example file linked on the page shows every kind of difference, and a chosen
+    /// difference is adopted after the confirmation (R-RECON-1, R-RECON-2).
+    /// </summary>
+    private static async Task NewcomerComparesTheExamplePhaseFileAsync(UserSession coordinator)
+    {
+        var page = coordinator.Page;
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("phases-example").ClickAsync());
+        Assert.Equal("fasen-voorbeeld.csv", download.SuggestedFilename);
+        var example = await File.ReadAllBytesAsync((await download.PathAsync())!);
+
+        // The demo's register and the example are placed around the last count date; pick it (in August and September the
+        // page opens on the coming one).
+        var countDate = DemoData.CountedYear(DutchTime.Today(DateTime.UtcNow)).CountDate;
+        var date = page.Locator("input[data-testid=phases-date]");
+        await date.FillAsync(countDate.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await date.PressAsync("Tab");
+        await page.Locator("#phases-file").SetInputFilesAsync(new FilePayload { Name = "fasen-voorbeeld.csv", MimeType = "text/csv", Buffer = example });
+
+        var kinds = page.GetByTestId("phases-lines").GetByTestId("phases-kind");
+        foreach (var kind in new[] { "Gelijk", "Andere fase", "Andere ingangsdatum", "Alleen in bestand (niet in deze leerroute)", "Alleen hier" })
+        {
+            await Expect(kinds.GetByText(kind, new() { Exact = true }).First).ToBeVisibleAsync();
+        }
+
+        await coordinator.CheckAccessibilityAsync("fasen vergelijken, voorbeeldbestand");
+
+        var differentPhase = page.GetByTestId("phases-lines").Locator("tr", new() { Has = page.GetByText("Andere fase", new() { Exact = true }) });
+        var before = await differentPhase.CountAsync();
+        await differentPhase.First.Locator("input[type=checkbox]").CheckAsync();
+        await page.GetByTestId("phases-adopt").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("voor 1 leerling, ingaand op");
+        await coordinator.CheckAccessibilityAsync("fasen vergelijken, bevestigen");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).ClickAsync();
+        await Expect(page.GetByTestId("phases-message")).ToHaveTextAsync("De fase van 1 leerling is overgenomen.");
+        await Expect(differentPhase).ToHaveCountAsync(before - 1); // that pupil now agrees with the file
     }
 
     private static async Task<Guid> CareRouteIdAsync(JourneyApp app)
