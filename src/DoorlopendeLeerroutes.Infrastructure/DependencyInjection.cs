@@ -30,8 +30,8 @@ public static class DependencyInjection
             .Validate(o => o.AuditRetention >= PrivacyOptions.MinimumAuditRetention,
                 "Privacy:AuditRetention moet minstens 30 dagen zijn (bijvoorbeeld 730.00:00:00 voor 2 jaar).")
             .ValidateOnStart();
-        services.AddSingleton<AuditRetentionJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, NoCurrentUser>();
         services.AddScoped<AuditAndVersionInterceptor>();

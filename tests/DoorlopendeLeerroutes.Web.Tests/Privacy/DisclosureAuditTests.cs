@@ -8,6 +8,7 @@ using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Infrastructure.Auditing;
+using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Web.Tests.Pupils.Import;
 using DoorlopendeLeerroutes.Web.Tests.Routes;
 using DoorlopendeLeerroutes.Web.Tests.Support;
@@ -234,9 +235,9 @@ public sealed class DisclosureAuditTests(PrivacyApp app) : IClassFixture<Privacy
             await db.SaveChangesAsync(Ct);
         }
 
-        var removed = await app.Services.GetRequiredService<AuditRetentionJob>().RunOnceAsync(Ct);
+        var removed = await app.Services.GetRequiredService<RetentionJob>().RunOnceAsync(Ct);
 
-        Assert.True(removed >= 1);
+        Assert.True(removed.AuditLines >= 1);
         await using var check = await app.OpenDbContextAsync();
         Assert.False(await check.AuditLog.AnyAsync(a => a.Id == old.Id, Ct));
         Assert.True(await check.AuditLog.AnyAsync(a => a.Id == recent.Id, Ct));

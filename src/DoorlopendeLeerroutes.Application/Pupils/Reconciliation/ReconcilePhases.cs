@@ -67,7 +67,8 @@ public sealed class ReconcilePhases(
             .ToList();
 
         var now = time.GetUtcNow().UtcDateTime;
-        await db.PhaseUploads.Where(u => u.ExpiresAt < now || (u.RouteId == routeId && u.InstitutionId == own.InstitutionId && u.Date == date))
+        // The new file replaces the own earlier one for this date; expired files of anyone are removed by the retention job.
+        await db.PhaseUploads.Where(u => u.RouteId == routeId && u.InstitutionId == own.InstitutionId && u.Date == date)
             .ExecuteDeleteAsync(cancellationToken);
         db.PhaseUploads.Add(PhaseUpload.Create(routeId, own.InstitutionId, own.Sector, date, scope.User.UserId, now, rows));
         await db.SaveChangesAsync(cancellationToken);
