@@ -22,6 +22,8 @@ public static class AuditLabels
         AuditKind.FundingPhaseLookedUp => "Bekostigingsfase opgezocht",
         AuditKind.CountExported => "Teldatum geëxporteerd",
         AuditKind.PupilsImported => "Leerlingen geïmporteerd",
+        AuditKind.PhaseFileUploaded => "Fasen vergeleken (bestand geüpload)",
+        AuditKind.PhaseDifferencesExported => "Faseverschillen geëxporteerd",
         AuditKind.PupilEnrolled => "Leerling ingeschreven",
         AuditKind.PhaseRecorded => "Fase vastgelegd",
         AuditKind.EnrolmentEnded => "Inschrijving beëindigd",
@@ -68,7 +70,8 @@ public static class AuditLabels
             AuditKind.PasskeyRemoved, AuditKind.ExternalSignInRefused, AuditKind.ExternalLoginLinked,
             AuditKind.ExternalLoginRemoved, AuditKind.ExternalAccountCreated]),
         ("Persoonsgegevens ingezien of gewijzigd", [AuditKind.PupilPageViewed, AuditKind.FundingPhaseLookedUp, AuditKind.CountExported,
-            AuditKind.PupilsImported, AuditKind.PupilEnrolled, AuditKind.PhaseRecorded, AuditKind.EnrolmentEnded, AuditKind.AgreementDownloaded]),
+            AuditKind.PupilsImported, AuditKind.PupilEnrolled, AuditKind.PhaseRecorded, AuditKind.EnrolmentEnded, AuditKind.AgreementDownloaded,
+            AuditKind.PhaseFileUploaded, AuditKind.PhaseDifferencesExported]),
         ("Geweigerd", [AuditKind.AccessRefused, AuditKind.PupilNumberRefused, AuditKind.PupilNumberLimitReached, AuditKind.PupilNumberBlocked]),
         ("Koppelingen (API)", [AuditKind.ApiClientCreated, AuditKind.ApiClientRevoked, AuditKind.ApiCall]),
     ];

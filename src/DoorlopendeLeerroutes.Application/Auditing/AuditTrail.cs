@@ -30,6 +30,8 @@ public enum AuditKind
     PhaseRecorded = 35,
     EnrolmentEnded = 36,
     AgreementDownloaded = 37,
+    PhaseFileUploaded = 38,
+    PhaseDifferencesExported = 39,
 
     // Refusals (R-PRIV-2, R-PRIV-3).
     AccessRefused = 40,
@@ -114,6 +116,12 @@ public sealed record AuditEvent(AuditKind Kind, AuditObject? ObjectKind = null, 
         new(AuditKind.AgreementDownloaded, AuditObject.Agreement, agreementId) { Detail = "van leerroute " + routeId };
 
     /// <summary>An object of another institution that exists but is out of the user's scope: answered as "not found".</summary>
+    public static AuditEvent PhaseFileUploaded(Guid routeId, DateOnly date, int rows) =>
+        new(AuditKind.PhaseFileUploaded, AuditObject.Route, routeId) { Subject = date.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture), Count = rows };
+
+    public static AuditEvent PhaseDifferencesExported(Guid routeId, DateOnly date, int rows) =>
+        new(AuditKind.PhaseDifferencesExported, AuditObject.Route, routeId) { Subject = date.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture), Count = rows };
+
     public static AuditEvent AccessRefused(AuditObject what, Guid id, string detail) =>
         new(AuditKind.AccessRefused, what, id) { Detail = detail };
 

@@ -20,7 +20,7 @@ public static class PhaseReconciliationEndpoints
                     return Results.NotFound();
                 }
 
-                var view = await reconcile.CompareAsync(id, on, context.RequestAborted);
+                var view = await reconcile.ExportAsync(id, on, context.RequestAborted);
                 if (view.Errors.Count > 0)
                 {
                     return Results.NotFound(); // refused and recorded by the use case; nothing says whether the route exists

@@ -27,10 +27,9 @@ public static class PhaseReconciliationCsv
     public static string FileName(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"fasenvergelijking-{date:yyyy-MM-dd}.csv");
 
-    /// <summary>Every pupil that is not the same, in the order of the page.</summary>
+    /// <summary>The differences (<see cref="PhaseReconciliationView.Differences"/>), one line per pupil.</summary>
     public static byte[] Write(PhaseReconciliationView view) => Csv.Write(
-        new[] { Header }.Concat(view.Items
-            .Where(i => i.Kind != PhaseComparisonKind.Same || i.Disagreement)
+        new[] { Header }.Concat(view.Differences
             .Select(i => (IReadOnlyList<string>)
             [
                 i.MaskedNumber, i.Name ?? string.Empty, KindText(i.Kind), PhaseText(i.Register), DateText(i.Register),

@@ -71,6 +71,7 @@ public sealed class ReconcilePhases(
         await db.PhaseUploads.Where(u => u.RouteId == routeId && u.InstitutionId == own.InstitutionId && u.Date == date)
             .ExecuteDeleteAsync(cancellationToken);
         db.PhaseUploads.Add(PhaseUpload.Create(routeId, own.InstitutionId, own.Sector, date, scope.User.UserId, now, rows));
+        audit.RecordWith(db, scope.User, [AuditEvent.PhaseFileUploaded(routeId, date, rows.Count)]); // R-PRIV-2, in the same save
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Phase file for route {RouteId} kept: {RowCount} rows", routeId, rows.Count);
 
@@ -89,6 +90,18 @@ public sealed class ReconcilePhases(
 
         var register = await RegisterAsync(db, routeId, cancellationToken);
         return await CompareAsync(db, target.Value.Route, target.Value.Own, date, register, cancellationToken);
+    }
+
+    /// <summary>The comparison for the CSV of differences: as <see cref="CompareAsync(Guid, DateOnly, CancellationToken)"/>, and recorded (R-PRIV-2).</summary>
+    public async Task<PhaseReconciliationView> ExportAsync(Guid routeId, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var view = await CompareAsync(routeId, date, cancellationToken);
+        if (view.Errors.Count == 0)
+        {
+            await audit.RecordAsync(scope.User, AuditEvent.PhaseDifferencesExported(routeId, date, view.Differences.Count()), cancellationToken);
+        }
+
+        return view;
     }
 
     /// <summary>

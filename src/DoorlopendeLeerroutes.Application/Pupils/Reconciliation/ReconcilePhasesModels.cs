@@ -38,6 +38,9 @@ public sealed record PhaseReconciliationView(
         new(routeId, date, null, false, false, null, [], errors);
 
     public int Count(PhaseComparisonKind kind) => Items.Count(i => i.Kind == kind);
+
+    /// <summary>Every pupil that is not the same everywhere, in the order of the page: what the CSV of differences holds.</summary>
+    public IEnumerable<PhaseReconciliationItem> Differences => Items.Where(i => i.Kind != PhaseComparisonKind.Same || i.Disagreement);
 }
 
 /// <summary>A difference the user chose to adopt, with what the page showed (so a stale page is refused).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Pupils.Reconciliation;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Pupils;
@@ -152,6 +153,51 @@ public sealed class ReconcilePhasesTests(AppFactory app) : IClassFixture<AppFact
 
         Assert.Empty(view.Errors);
         Assert.All(Enum.GetValues<PhaseComparisonKind>(), kind => Assert.True(view.Count(kind) > 0, kind.ToString()));
+    }
+
+    [Fact]
+    public async Task R_RECON_1_the_differences_download_as_csv_with_masked_numbers_only_and_is_recorded()
+    {
+        var counted = DemoData.CountedYear(DutchTime.Today(DateTime.UtcNow));
+        var example = DemoPhaseFile.For(DutchTime.Today(DateTime.UtcNow));
+        Guid care;
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            care = await db.Routes.Where(r => r.Definition.Name == "Zorg en welzijn vmbo-mbo").Select(r => r.Id).SingleAsync(Ct);
+        }
+
+        var view = await (await Service(SignIn.VoCoordinator)).UploadAsync(care, counted.CountDate, new MemoryStream(example), Ct);
+        Assert.Empty(view.Errors);
+        var address = $"/leerroutes/{care}/fasen/{counted.CountDate:yyyy-MM-dd}/verschillen.csv";
+
+        using var client = await app.SignedInClientAsync(SignIn.VoCoordinator);
+        using var response = await client.GetAsync(address, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Equal(PhaseReconciliationCsv.FileName(counted.CountDate), response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(';', PhaseReconciliationCsv.Header), lines[0]);
+        Assert.Equal(view.Differences.Count(), lines.Length - 1);
+        Assert.True(view.Count(PhaseComparisonKind.Same) > 0 && lines.Length - 1 < view.Items.Count); // the same are left out
+        Assert.All(lines.Skip(1), line => Assert.Matches(@"^\*{5}\d{4};", line));
+        foreach (var number in System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(example), @"\b\d{9}\b").Select(m => m.Value))
+        {
+            Assert.DoesNotContain(number, string.Join('\n', lines), StringComparison.Ordinal); // R-PUPIL-8: never a full number
+        }
+
+        // R-PRIV-2: the upload and the download are on record for this person; another institution gets "not found".
+        using var outsider = await app.SignedInClientAsync(SignIn.UnrelatedCoordinator);
+        using var refused = await outsider.GetAsync(address, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        var coordinator = (await app.UserAsync(SignIn.VoCoordinator)).UserId;
+        var stranger = (await app.UserAsync(SignIn.UnrelatedCoordinator)).UserId;
+        await using var check = await app.OpenDbContextAsync();
+        var recorded = await check.AuditLog.AsNoTracking().Where(a => a.ObjectId == care).ToListAsync(Ct);
+        Assert.Contains(recorded, a => a.Kind == AuditKind.PhaseFileUploaded && a.ActorUserId == coordinator);
+        Assert.Contains(recorded, a => a.Kind == AuditKind.PhaseDifferencesExported && a.ActorUserId == coordinator && a.Count == lines.Length - 1);
+        Assert.DoesNotContain(recorded, a => a.Kind == AuditKind.PhaseDifferencesExported && a.ActorUserId == stranger);
     }
 
     [Fact]
