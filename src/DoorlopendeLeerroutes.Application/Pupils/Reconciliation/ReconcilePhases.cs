@@ -158,7 +158,7 @@ public sealed class ReconcilePhases(
         foreach (var enrolment in enrolments)
         {
             var choice = choices.First(c => c.EnrolmentId == enrolment.Id);
-            foreach (var (phase, from) in Registrations(choice))
+            foreach (var (phase, from) in choice.Registrations())
             {
                 var recorded = enrolment.RecordPhase(phase, from, actor, now);
                 errors.AddRange(recorded.Errors);
@@ -181,20 +181,6 @@ public sealed class ReconcilePhases(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Phase differences adopted for route {RouteId}: {PupilCount} pupils", routeId, enrolments.Count);
         return Result<PhaseAdoptionOutcome>.Success(new PhaseAdoptionOutcome(enrolments.Count, dates.ToList()));
-    }
-
-    /// <summary>
-    /// The registrations that make the register hold the file's phase from the file's date. When the file starts the
-    /// same phase later than the register, the days in between get the other phase first.
-    /// </summary>
-    internal static IEnumerable<(Phase Phase, DateOnly From)> Registrations(PhaseAdoption choice)
-    {
-        if (choice.Register is { } here && here.Phase == choice.File.Phase && here.ValidFrom < choice.File.ValidFrom)
-        {
-            yield return (choice.File.Phase == Phase.Vo ? Phase.Mbo : Phase.Vo, here.ValidFrom);
-        }
-
-        yield return (choice.File.Phase, choice.File.ValidFrom);
     }
 
     private async Task<PhaseReconciliationView> CompareAsync(

@@ -44,7 +44,23 @@ public sealed record PhaseReconciliationView(
 }
 
 /// <summary>A difference the user chose to adopt, with what the page showed (so a stale page is refused).</summary>
-public sealed record PhaseAdoption(Guid EnrolmentId, PhaseOnDate? Register, PhaseOnDate File);
+public sealed record PhaseAdoption(Guid EnrolmentId, PhaseOnDate? Register, PhaseOnDate File)
+{
+    /// <summary>
+    /// The registrations that make the register hold the file's phase from the file's date. When the file starts the
+    /// same phase later than the register, the days in between get the other phase first (the confirmation names both
+    /// dates).
+    /// </summary>
+    public IEnumerable<(Phase Phase, DateOnly From)> Registrations()
+    {
+        if (Register is { } here && here.Phase == File.Phase && here.ValidFrom < File.ValidFrom)
+        {
+            yield return (File.Phase == Phase.Vo ? Phase.Mbo : Phase.Vo, here.ValidFrom);
+        }
+
+        yield return (File.Phase, File.ValidFrom);
+    }
+}
 
 /// <summary>What adopting did: the number of pupils and the dates their new phases apply from.</summary>
 public sealed record PhaseAdoptionOutcome(int Pupils, IReadOnlyList<DateOnly> Dates);
