@@ -44,6 +44,8 @@ public static class AuditLabels
         AuditKind.ApiClientCreated => "Koppeling aangemaakt",
         AuditKind.ApiClientRevoked => "Koppeling ingetrokken",
         AuditKind.ApiCall => "API-aanroep",
+        AuditKind.RouteNoticeSent => "Melding per e-mail ontvangen",
+        AuditKind.TaskDigestSent => "Weekoverzicht per e-mail ontvangen",
         _ => kind.ToString(),
     };
 
@@ -71,5 +73,6 @@ public static class AuditLabels
             AuditKind.PupilsImported, AuditKind.PupilEnrolled, AuditKind.PhaseRecorded, AuditKind.EnrolmentEnded, AuditKind.AgreementDownloaded]),
         ("Geweigerd", [AuditKind.AccessRefused, AuditKind.PupilNumberRefused, AuditKind.PupilNumberLimitReached, AuditKind.PupilNumberBlocked]),
         ("Koppelingen (API)", [AuditKind.ApiClientCreated, AuditKind.ApiClientRevoked, AuditKind.ApiCall]),
+        ("E-mail", [AuditKind.RouteNoticeSent, AuditKind.TaskDigestSent]),
     ];
 }
