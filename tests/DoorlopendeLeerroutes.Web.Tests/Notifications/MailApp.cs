@@ -105,15 +105,17 @@ public sealed record ReceivedMail(string To, string Subject, string Text, string
     public string All => Subject + "\n" + Text + "\n" + Html;
 }
 
-/// <summary>Open tasks a test sets per person; everyone else has none.</summary>
+/// <summary>Open tasks a test gives one person; everyone else has none.</summary>
 public sealed class FakeOpenTasks : IOpenTasks
 {
     private readonly Dictionary<Guid, OpenTaskList> _tasks = [];
 
+    /// <summary>From now on only <paramref name="userId"/> has open tasks: these.</summary>
     public void Set(Guid userId, params OpenTask[] tasks)
     {
         lock (_tasks)
         {
+            _tasks.Clear();
             _tasks[userId] = new OpenTaskList(tasks);
         }
     }
