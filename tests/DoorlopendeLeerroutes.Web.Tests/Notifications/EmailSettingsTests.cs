@@ -26,14 +26,9 @@ public sealed class EmailSettingsTests
     public async Task Without_an_SMTP_host_a_rejection_succeeds_and_nothing_is_sent()
     {
         await using var app = new AppFactory();
-        var flow = new RouteWorkflow(app);
-        var id = await flow.CreateAsync("Zonder mailserver");
-        await flow.ReadyAndSubmitAsync(id);
 
-        var rejected = await RejectAsync(app, flow, id);
+        var id = await SubmitAndRejectAsync(app, "Zonder mailserver");
 
-        Assert.True(rejected.IsSuccess, rejected.ToString());
-        Assert.Equal(RouteStatus.Rejected, (await flow.DetailsAsync(id)).Status);
         Assert.False(app.Services.GetRequiredService<IEmailOutbox>().IsEnabled);
         Assert.False(app.Services.GetRequiredService<IEmailSender>().IsEnabled);
         Assert.Equal(0, await NoticesAuditedAsync(app, id));
@@ -44,15 +39,10 @@ public sealed class EmailSettingsTests
     public async Task With_the_mail_server_down_a_rejection_succeeds_and_the_failure_is_logged_without_the_address()
     {
         await using var app = new DeadServerApp();
-        var flow = new RouteWorkflow(app);
-        var id = await flow.CreateAsync("Mailserver plat");
-        await flow.ReadyAndSubmitAsync(id);
 
-        var rejected = await RejectAsync(app, flow, id);
+        var id = await SubmitAndRejectAsync(app, "Mailserver plat");
         await app.OutboxIdleAsync();
 
-        Assert.True(rejected.IsSuccess, rejected.ToString());
-        Assert.Equal(RouteStatus.Rejected, (await flow.DetailsAsync(id)).Status);
         Assert.Equal(0, await NoticesAuditedAsync(app, id));
         var log = await app.ReadLogAsync();
         Assert.Contains("not sent: no connection with the mail server", log, StringComparison.Ordinal);
@@ -75,9 +65,20 @@ public sealed class EmailSettingsTests
         Assert.Contains("Email:Smtp:Password ontbreekt", message, StringComparison.Ordinal);
     }
 
-    private static async Task<Domain.Common.Result<RouteActionOutcome>> RejectAsync(AppFactory app, RouteWorkflow flow, Guid id) =>
-        await (await app.ServiceAsAsync<PerformRouteAction>(SignIn.Administrator)).ExecuteAsync(
+    /// <summary>A new route, submitted and rejected through the route page's entry; asserts the rejection succeeded.</summary>
+    private static async Task<Guid> SubmitAndRejectAsync(AppFactory app, string name)
+    {
+        var flow = new RouteWorkflow(app);
+        var id = await flow.CreateAsync(name);
+        await flow.ReadyAndSubmitAsync(id);
+
+        var rejected = await (await app.ServiceAsAsync<PerformRouteAction>(SignIn.Administrator)).ExecuteAsync(
             id, (await flow.DetailsAsync(id)).Version, RouteAction.Reject, new RouteActionAnswers("Nog niet compleet."), Ct);
+
+        Assert.True(rejected.IsSuccess, rejected.ToString());
+        Assert.Equal(RouteStatus.Rejected, (await flow.DetailsAsync(id)).Status);
+        return id;
+    }
 
     private static async Task<int> NoticesAuditedAsync(AppFactory app, Guid routeId)
     {

@@ -5,6 +5,7 @@ using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Web.Tests.Routes;
 using DoorlopendeLeerroutes.Web.Tests.Support;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,27 @@ public sealed class RouteNoticeTests(MailApp app) : IClassFixture<MailApp>
             Assert.DoesNotMatch(PersonalData.NineDigits(), m.All);
         });
         Assert.Equal(mails.Count, (await AuditedAsync(AuditKind.RouteNoticeSent, id)).Count);
+    }
+
+    [Fact]
+    public async Task A_rejection_through_the_API_mails_the_partners_as_the_page_does()
+    {
+        var name = "Afwijzing via API " + Guid.NewGuid().ToString("N")[..6];
+        var id = await _flow.CreateAsync(name);
+        await _flow.ReadyAndSubmitAsync(id);
+        var details = await _flow.DetailsAsync(id);
+        using var registry = await app.ApiClientAsync(ApiClients.Registry);
+
+        using var response = await registry.PostAsJsonAsync(
+            $"{Web.Api.ApiContract.BasePath}/leerroutes/{details.Code}/afwijzen", new { versie = details.Version, reden = "Crebo klopt niet." }, Ct);
+        await app.OutboxIdleAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var mails = MailsAbout(name);
+        Assert.Contains(mails, m => m.To == SignIn.VoCoordinator);
+        Assert.Contains(mails, m => m.To == SignIn.MboCoordinator);
+        Assert.DoesNotContain(mails, m => m.To == SignIn.UnrelatedCoordinator);
+        Assert.All(mails, m => Assert.Contains("Crebo klopt niet.", m.Text));
     }
 
     [Fact]
