@@ -70,6 +70,8 @@ public static class DependencyInjection
         services.AddScoped<Accounts.RemoveLinkedIdentity>();
         services.AddScoped<Accounts.SecondFactorStatusQuery>();
         services.AddScoped<Accounts.TurnOffSecondFactor>();
+        services.AddScoped<Notifications.EmailDelivery>(); // issue 15: e-mail notices and the weekly digest
+        services.AddScoped<Notifications.RouteNotices>();
         return services;
     }
 }

@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Pupils.Import.IPupilCsvReader, Pupils.PupilCsvReader>();
         AddAccounts(services);
         AddApiClients(services);
+        Notifications.EmailSetup.AddEmail(services); // issue 15: e-mail notices and the weekly digest
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

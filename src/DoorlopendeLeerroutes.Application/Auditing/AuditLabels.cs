@@ -46,6 +46,8 @@ public static class AuditLabels
         AuditKind.ApiClientCreated => "Koppeling aangemaakt",
         AuditKind.ApiClientRevoked => "Koppeling ingetrokken",
         AuditKind.ApiCall => "API-aanroep",
+        AuditKind.RouteNoticeSent => "Melding per e-mail ontvangen",
+        AuditKind.TaskDigestSent => "Weekoverzicht per e-mail ontvangen",
         _ => kind.ToString(),
     };
 
@@ -74,5 +76,6 @@ public static class AuditLabels
             AuditKind.PhaseFileUploaded, AuditKind.PhaseDifferencesExported]),
         ("Geweigerd", [AuditKind.AccessRefused, AuditKind.PupilNumberRefused, AuditKind.PupilNumberLimitReached, AuditKind.PupilNumberBlocked]),
         ("Koppelingen (API)", [AuditKind.ApiClientCreated, AuditKind.ApiClientRevoked, AuditKind.ApiCall]),
+        ("E-mail", [AuditKind.RouteNoticeSent, AuditKind.TaskDigestSent]),
     ];
 }

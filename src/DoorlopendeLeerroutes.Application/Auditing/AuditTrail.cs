@@ -58,6 +58,10 @@ public enum AuditKind
     ApiClientCreated = 70,
     ApiClientRevoked = 71,
     ApiCall = 72,
+
+    // E-mail (issue 15): a notice or digest was sent to the person on the line (to whom and what kind, never the content).
+    RouteNoticeSent = 80,
+    TaskDigestSent = 81,
 }
 
 /// <summary>What kind of thing an audit line is about; with <see cref="AuditEvent.ObjectId"/> it names the object.</summary>
@@ -147,6 +151,17 @@ public sealed record AuditEvent(AuditKind Kind, AuditObject? ObjectKind = null, 
         new(AuditKind.ApiCall) { Subject = method, Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pathTemplate} → {status}") };
 
     public static AuditEvent PupilNumberBlocked(string where) => new(AuditKind.PupilNumberBlocked) { Detail = where };
+
+    /// <summary>A notice about a route was e-mailed to the person the line is recorded for; <paramref name="what"/> says which.</summary>
+    public static AuditEvent RouteNoticeSent(Guid routeId, string what) =>
+        new(AuditKind.RouteNoticeSent, AuditObject.Route, routeId) { Detail = what };
+
+    /// <summary>The weekly digest of the week starting <paramref name="weekStart"/> was e-mailed, listing <paramref name="tasks"/> tasks (R-TASK-1).</summary>
+    public static AuditEvent TaskDigestSent(DateOnly weekStart, int tasks) =>
+        new(AuditKind.TaskDigestSent)
+        {
+            Count = tasks, Detail = "week van " + weekStart.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        };
 }
 
 /// <summary>One line of the audit log as administrators see it. Never holds a password, token or pupil number.</summary>

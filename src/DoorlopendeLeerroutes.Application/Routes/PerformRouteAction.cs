@@ -33,12 +33,13 @@ public sealed record RouteActionAnswers(string? Reason = null, DateOnly? Date = 
 public sealed record RouteActionOutcome(string Message, Guid? ContinueOnRoute = null);
 
 /// <summary>
-/// One entry for every action of the route page: the page renders the panel and asks the questions, this runs the
-/// action's use case and says what happened. Each use case keeps its own rules (RouteWork, the Route aggregate).
+/// One entry for every action of the route page (and of the API): the page renders the panel and asks the questions,
+/// this runs the action's use case and says what happened. Each use case keeps its own rules (RouteWork, the Route
+/// aggregate). Once a registration or rejection is saved, the partners' coordinators get an e-mail (issue 15).
 /// </summary>
 public sealed class PerformRouteAction(
     ConfirmParticipation confirm, SubmitRoute submit, RegisterRoute register, RejectRoute reject, StartNewRouteVersion newVersion,
-    EndRoute end, WithdrawRoute withdraw)
+    EndRoute end, WithdrawRoute withdraw, Notifications.RouteNotices notices)
 {
     public static RouteActionQuestion QuestionFor(RouteAction action) => action switch
     {
@@ -71,9 +72,22 @@ public sealed class PerformRouteAction(
             RouteAction.Withdraw => await withdraw.ExecuteAsync(routeId, version, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a route action."),
         };
-        return result.IsSuccess
-            ? Result<RouteActionOutcome>.Success(new RouteActionOutcome(SuccessMessage(action)), result.Warnings)
-            : Result<RouteActionOutcome>.Failure(result.Errors);
+        if (result.IsFailure)
+        {
+            return Result<RouteActionOutcome>.Failure(result.Errors);
+        }
+
+        // After the save: the notices are queued, never awaited on the mail server, and never fail the action.
+        if (action == RouteAction.Register)
+        {
+            await notices.RouteRegisteredAsync(routeId, cancellationToken);
+        }
+        else if (action == RouteAction.Reject)
+        {
+            await notices.RouteRejectedAsync(routeId, cancellationToken);
+        }
+
+        return Result<RouteActionOutcome>.Success(new RouteActionOutcome(SuccessMessage(action)), result.Warnings);
     }
 
     private static string SuccessMessage(RouteAction action) => action switch

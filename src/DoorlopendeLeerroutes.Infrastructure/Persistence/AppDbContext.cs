@@ -36,6 +36,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    /// <summary>Weekly digests claimed or sent, one per coordinator and week (issue 15, R-TASK-1).</summary>
+    public DbSet<Notifications.EmailDigestSent> EmailDigestsSent => Set<Notifications.EmailDigestSent>();
+
     public Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 

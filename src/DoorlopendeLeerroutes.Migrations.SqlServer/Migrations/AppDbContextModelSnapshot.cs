@@ -877,6 +877,27 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.Notifications.EmailDigestSent", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Tasks")
+                        .HasColumnType("int");
+
+                    b.HasKey("UserId", "WeekStart");
+
+                    b.HasIndex("WeekStart");
+
+                    b.ToTable("EmailDigestsSent", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")

@@ -870,6 +870,27 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.Notifications.EmailDigestSent", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Tasks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "WeekStart");
+
+                    b.HasIndex("WeekStart");
+
+                    b.ToTable("EmailDigestsSent", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
