@@ -70,6 +70,8 @@ public static class DependencyInjection
         services.AddScoped<Accounts.RemoveLinkedIdentity>();
         services.AddScoped<Accounts.SecondFactorStatusQuery>();
         services.AddScoped<Accounts.TurnOffSecondFactor>();
+        services.AddScoped<Tasks.OpenTasksQuery>(); // issue 15: R-TASK-1, the start page and the digest
+        services.AddScoped<Tasks.IOpenTasks>(provider => provider.GetRequiredService<Tasks.OpenTasksQuery>());
         return services;
     }
 }
