@@ -22,7 +22,7 @@ public sealed record StartPageTasks(OpenTaskList Tasks, CountOverview? CountPrev
 /// 3. the other reviews, oldest first;
 /// 4. rejected routes to correct (the partners are waiting for them);
 /// 5. routes waiting for the own institution's confirmation (R-ROUTE-8);
-/// 6. missing RIO confirmations (R-RIO-1): the own institution's first, then the other partners'.
+/// 6. missing RIO confirmations (R-RIO-1): the own institution's first, then (once the own is confirmed) the other partners'.
 /// Within one kind the routes keep the order of their code.
 /// </remarks>
 public sealed class OpenTasksQuery(
@@ -150,25 +150,29 @@ public sealed class OpenTasksQuery(
         return tasks;
     }
 
-    /// <summary>R-RIO-1: the own registration in RIO is an action; the partners' missing ones are worth a reminder.</summary>
+    /// <summary>
+    /// R-RIO-1: the own registration in RIO is an action; once it is confirmed, the partners' missing ones are worth a
+    /// reminder. One task per route, so a route nobody registered yet does not ask twice.
+    /// </summary>
     private static async Task<List<OpenTask>> RioTasksAsync(
         IApplicationDbContext db, List<Route> registered, Guid own, CancellationToken cancellationToken)
     {
         var missing = registered.Select(r => (Route: r, Partners: r.PartnersWithoutRioReport().Select(p => p.InstitutionId).ToList()))
             .Where(m => m.Partners.Count > 0)
             .ToList();
-        var others = missing.SelectMany(m => m.Partners).Where(id => id != own).Distinct().ToList();
+        var ownMissing = missing.Where(m => m.Partners.Contains(own)).ToList();
+        var othersMissing = missing.Except(ownMissing).ToList();
+        var others = othersMissing.SelectMany(m => m.Partners).Distinct().ToList();
         var names = await db.Institutions.Where(i => others.Contains(i.Id))
             .Select(i => new { i.Id, i.Name })
             .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
 
-        var ownFirst = missing.Where(m => m.Partners.Contains(own))
+        var ownFirst = ownMissing
             .Select(m => new OpenTask(
                 OpenTaskKind.ConfirmRioRegistration, OpenTaskTexts.RegisterInRio(RouteName(m.Route.Definition.Name, m.Route.Code)),
                 RouteLink(m.Route.Id, "rio")));
-        var partners = missing
-            .Select(m => (m.Route, Names: m.Partners.Where(id => id != own).Select(id => names[id]).Order(StringComparer.CurrentCulture).ToList()))
-            .Where(m => m.Names.Count > 0)
+        var partners = othersMissing
+            .Select(m => (m.Route, Names: m.Partners.Select(id => names[id]).Order(StringComparer.CurrentCulture).ToList()))
             .Select(m => new OpenTask(
                 OpenTaskKind.ConfirmRioRegistration, OpenTaskTexts.PartnersNotInRio(RouteName(m.Route.Definition.Name, m.Route.Code), m.Names),
                 RouteLink(m.Route.Id, "rio")));
@@ -239,10 +243,11 @@ public static class OpenTaskTexts
 {
     public static string Confirm(string route) => $"Bevestig je deelname aan leerroute {route}.";
 
+    /// <summary>The reason as one sentence: a cut-off reason ends in its ellipsis, a whole one in a full stop.</summary>
     public static string Rejected(string route, string reason) =>
         string.IsNullOrEmpty(reason)
             ? $"Leerroute {route} is afgewezen. Pas hem aan of trek hem in."
-            : $"Leerroute {route} is afgewezen: {reason.TrimEnd('.')}. Pas hem aan of trek hem in.";
+            : $"Leerroute {route} is afgewezen: {(reason.EndsWith('…') ? reason : reason.TrimEnd('.') + ".")} Pas hem aan of trek hem in.";
 
     public static string RegisterInRio(string route) =>
         $"Registreer leerroute {route} in RIO en bevestig dat op het tabblad RIO.";
