@@ -72,6 +72,9 @@ public static class DependencyInjection
         services.AddScoped<Accounts.TurnOffSecondFactor>();
         services.AddScoped<Notifications.EmailDelivery>(); // issue 15: e-mail notices and the weekly digest
         services.AddScoped<Notifications.RouteNotices>();
+        services.AddScoped<Notifications.WeeklyDigest>();
+        services.AddScoped<Tasks.OpenTasksQuery>(); // issue 15: R-TASK-1, the start page and the digest
+        services.AddScoped<Tasks.IOpenTasks>(provider => provider.GetRequiredService<Tasks.OpenTasksQuery>());
         return services;
     }
 }

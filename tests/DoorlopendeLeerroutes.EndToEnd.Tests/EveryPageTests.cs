@@ -36,6 +36,11 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
                      })
             {
                 await admin.OpenAsync(path, what);
+                if (path == "/")
+                {
+                    // R-TASK-1: the start page is checked with its tasks; the demo's techniek route waits longer than 14 days.
+                    await Expect(admin.Page.GetByTestId("open-tasks")).ToContainTextAsync("Beoordeel leerroute Techniek breed naar niveau 4");
+                }
             }
 
             // Still on Gebruikers: the dialog for a new account.
@@ -54,6 +59,10 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
                      })
             {
                 await coordinator.OpenAsync(path, what);
+                if (path == "/")
+                {
+                    await Expect(coordinator.Page.GetByTestId("open-tasks")).ToContainTextAsync("Registreer leerroute Zorg en welzijn vmbo-mbo");
+                }
             }
 
             await Expect(coordinator.Page.GetByTestId("not-found")).ToBeVisibleAsync();
@@ -91,8 +100,15 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             Assert.Contains(control.BlockingViolations, v => v.Contains("image-alt", StringComparison.Ordinal));
         }
 
-        // Two sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
-        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 8 + 3 + 2, accessibility.Checked.Count); // + route page, RIO tab, RIO print view; phase comparison and its confirmation
+        // R-TASK-1: a viewer's start page shows the count preview of the own institution instead of tasks.
+        await using (var viewer = await UserSession.SignInAsync(browser, baseAddress, accessibility, "lezer@horizon.example", AccountSeeder.DemoPassword))
+        {
+            await viewer.OpenAsync("/", "start, lezer");
+            await Expect(viewer.Page.GetByTestId("start-count-routes")).ToContainTextAsync("Zorg en welzijn vmbo-mbo");
+        }
+
+        // Three sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
+        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 8 + 3 + 2 + 2, accessibility.Checked.Count); // + route page, RIO tab, RIO print view; phase comparison and its confirmation; the viewer's sign-in and start page
         accessibility.AssertClean();
     }
 

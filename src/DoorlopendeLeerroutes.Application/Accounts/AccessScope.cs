@@ -14,6 +14,12 @@ public sealed class AccessScope(ICurrentUser currentUser, IAuditTrail audit)
 
     public bool IsAdministrator => currentUser.User?.IsAdministrator == true;
 
+    /// <summary>
+    /// The same rules for another person, for work done while that person is not signed in (the open tasks of the weekly
+    /// digest, R-TASK-1): one rule, one place, whoever asks.
+    /// </summary>
+    public AccessScope For(UserContext user) => new(new GivenUser(user), audit);
+
     /// <summary>Routes the user may see: all for administrators, else those with the user's institution as partner.</summary>
     public IQueryable<Route> Routes(IApplicationDbContext db)
     {
@@ -91,6 +97,12 @@ public sealed class AccessScope(ICurrentUser currentUser, IAuditTrail audit)
             throw new AccessDeniedException("Administrators only.");
         }
     }
+}
+
+/// <summary>A person named by the caller instead of the sign-in (<see cref="AccessScope.For"/>).</summary>
+file sealed class GivenUser(UserContext user) : ICurrentUser
+{
+    public UserContext? User => user;
 }
 
 /// <summary>

@@ -29,10 +29,6 @@ internal static class EmailSetup
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddScoped<IEmailRecipients, EmailRecipients>();
         services.AddScoped<ISentDigests, SentDigests>();
-
-        // A factory, so the container's build-time check does not demand IOpenTasks before its implementation is
-        // registered (the start page's query, issue 15 part 3); it is needed only when a digest runs.
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<WeeklyDigest>(sp));
         services.AddHostedService<WeeklyDigestJob>();
     }
 }

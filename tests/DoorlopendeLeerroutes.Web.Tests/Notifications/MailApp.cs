@@ -44,6 +44,9 @@ public class MailApp : AppFactory
 
     protected virtual string LogFolder => "logs";
 
+    /// <summary>Whether the digest reads <see cref="Tasks"/> (set per test) instead of the app's own task list.</summary>
+    protected virtual bool UsesFakeTasks => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -58,7 +61,10 @@ public class MailApp : AppFactory
             ["App:PublicBaseUrl"] = PublicBaseUrl,
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, LogFolder, "app-.log"),
         }));
-        builder.ConfigureTestServices(services => services.AddSingleton<IOpenTasks>(Tasks));
+        if (UsesFakeTasks)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IOpenTasks>(Tasks));
+        }
     }
 
     /// <summary>Waits until the outbox has handled every queued message.</summary>

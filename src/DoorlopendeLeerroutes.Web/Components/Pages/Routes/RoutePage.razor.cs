@@ -21,7 +21,23 @@ public sealed partial class RoutePage
     [Parameter]
     public Guid Id { get; set; }
 
-    protected override async Task OnParametersSetAsync() => await LoadAsync();
+    /// <summary>The tab to open with, from a link such as the start page's tasks (R-TASK-1): <c>leerlingen</c> or <c>rio</c>.</summary>
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _tab = OpeningTab(_route, Tab) ?? _tab;
+    }
+
+    /// <summary>The index of the named tab, when the route shows it: Gegevens 0, Leerlingen 1, RIO 2 (both only on registered versions).</summary>
+    private static int? OpeningTab(RouteDetails? route, string? tab) => (route?.Status, tab) switch
+    {
+        (RouteStatus.Registered or RouteStatus.Superseded or RouteStatus.Ended, "leerlingen") => 1,
+        (RouteStatus.Registered, "rio") => 2,
+        _ => null,
+    };
 
     private async Task LoadAsync()
     {
