@@ -43,6 +43,17 @@ public static class DomainErrors
         public static readonly DomainError BrinNotUnique = new(
             "institution.brin.not_unique", "Er is al een instelling met deze BRIN-code.");
 
+        // R-MON-1
+        public static readonly DomainError MunicipalityRequired = new(
+            "institution.municipality.required", $"Vul de gemeente in (hoogstens {N(Institutions.Institution.MaxPlaceLength)} tekens).");
+
+        public static readonly DomainError ProvinceInvalid = new(
+            "institution.province.invalid",
+            "Kies een van de twaalf provincies: " + string.Join(", ", Institutions.Provinces.All.Select(Institutions.Provinces.Name)) + ".");
+
+        public static readonly DomainError RmcRegionTooLong = new(
+            "institution.rmc_region.too_long", $"De naam van de RMC-regio is hoogstens {N(Institutions.Institution.MaxPlaceLength)} tekens.");
+
         // R-AUTH-1: the domain SURFconext names the institution by.
         public static readonly DomainError FederationDomainInvalid = new(
             "institution.federation_domain.invalid",
@@ -349,6 +360,11 @@ public static class DomainErrors
 
     public static class Enrolment
     {
+        // R-MON-3
+        public static DomainError TrackNotInRoute(IEnumerable<Routes.Track> routeTracks) => new(
+            "enrolment.track.not_in_route",
+            "Kies een leerweg van deze leerroute: " + string.Join(", ", routeTracks) + ", of laat de leerweg leeg.");
+
         public static readonly DomainError OnlyOwnInstitution = new(
             "enrolment.own_institution_only",
             "Alleen een coördinator van de vo-school of mbo-instelling van deze leerling kan dit wijzigen.");

@@ -10,6 +10,9 @@ public sealed class Institution : Entity
 
     public const int MaxFederationDomainLength = 253;
 
+    /// <summary>The longest gemeente or RMC-regio name kept (the longest real ones are under 40).</summary>
+    public const int MaxPlaceLength = 100;
+
     private Institution(Guid id, Brin brin, string name, Sector sector, BoardNumber boardNumber, string boardName)
         : base(id)
     {
@@ -45,6 +48,57 @@ public sealed class Institution : Entity
     /// lower case; null when not recorded. Unique: it decides to which institution a just-in-time account belongs (R-AUTH-1).
     /// </summary>
     public string? FederationDomain { get; private set; }
+
+    /// <summary>The gemeente the institution lies in (R-MON-1); null for an institution recorded before it was asked.</summary>
+    public string? Municipality { get; private set; }
+
+    /// <summary>The province the gemeente lies in (R-MON-1).</summary>
+    public Province? Province { get; private set; }
+
+    /// <summary>The name of the RMC-regio (regional reporting and coordination of early school leaving), when known.</summary>
+    public string? RmcRegion { get; private set; }
+
+    /// <summary>
+    /// R-MON-1: records where the institution lies – gemeente and provincie required, the RMC-regio optional (empty clears
+    /// it). Used by the public route finder and the monitor.
+    /// </summary>
+    public Result SetPlace(string? municipality, Province? province, string? rmcRegion)
+    {
+        var errors = new List<DomainError>();
+        if (string.IsNullOrWhiteSpace(municipality) || municipality.Trim().Length > MaxPlaceLength)
+        {
+            errors.Add(DomainErrors.Institution.MunicipalityRequired);
+        }
+        else if (PrintableText.Check(municipality, "institution.municipality", "de gemeente") is { } municipalityNotPrintable)
+        {
+            errors.Add(municipalityNotPrintable); // R-PRIV-4
+        }
+
+        if (province is not { } p || !Enum.IsDefined(p))
+        {
+            errors.Add(DomainErrors.Institution.ProvinceInvalid);
+        }
+
+        var region = string.IsNullOrWhiteSpace(rmcRegion) ? null : rmcRegion.Trim();
+        if (region is { Length: > MaxPlaceLength })
+        {
+            errors.Add(DomainErrors.Institution.RmcRegionTooLong);
+        }
+        else if (region is not null && PrintableText.Check(region, "institution.rmc_region", "de RMC-regio") is { } regionNotPrintable)
+        {
+            errors.Add(regionNotPrintable); // R-PRIV-4
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+
+        Municipality = municipality!.Trim();
+        Province = province;
+        RmcRegion = region;
+        return Result.Success();
+    }
 
     /// <summary>Creates an institution. Uniqueness of the BRIN (R-INST-3) is checked against the store by the caller and the database.</summary>
     public static Result<Institution> Create(

@@ -47,6 +47,12 @@ public sealed class Enrolment : Entity
 
     public string? OutcomeNote { get; private set; }
 
+    /// <summary>
+    /// The pupil's vmbo leerweg in this route (R-MON-3), one of the route's leerwegen; null when not given (the monitor
+    /// shows "onbekend").
+    /// </summary>
+    public Track? Track { get; private set; }
+
     /// <summary>Every phase registration, in the order recorded; none is ever removed (R-PUPIL-4).</summary>
     public IReadOnlyList<PhaseRegistration> Phases => _phases;
 
@@ -230,6 +236,32 @@ public sealed class Enrolment : Entity
         EndDate = endDate;
         Outcome = outcome;
         OutcomeNote = trimmed;
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// R-MON-3: records the pupil's leerweg, which must be one of <paramref name="route"/>'s leerwegen (null clears it).
+    /// Only a coordinator of the pupil's own schools changes it.
+    /// </summary>
+    public Result SetTrack(Track? track, Route route, Actor actor)
+    {
+        if (route.Id != RouteId)
+        {
+            throw new ArgumentException("The route is not this enrolment's route.", nameof(route));
+        }
+
+        var allowed = EnsureCoordinatorOfOwnInstitution(actor);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        if (track is { } t && !route.Definition.Tracks.Contains(t))
+        {
+            return Result.Failure(DomainErrors.Enrolment.TrackNotInRoute(route.Definition.Tracks));
+        }
+
+        Track = track;
         return Result.Success();
     }
 

@@ -150,10 +150,21 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("ModifiedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("Province")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RmcRegion")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -174,6 +185,8 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.HasIndex("FederationDomain")
                         .IsUnique()
                         .HasFilter("[FederationDomain] IS NOT NULL");
+
+                    b.HasIndex("Province");
 
                     b.ToTable("Institutions", (string)null);
                 });
@@ -217,6 +230,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
+
+                    b.Property<int?>("Track")
+                        .HasColumnType("int");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

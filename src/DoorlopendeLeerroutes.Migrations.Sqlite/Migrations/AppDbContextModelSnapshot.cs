@@ -145,9 +145,20 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ModifiedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Province")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RmcRegion")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")
@@ -168,6 +179,8 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FederationDomain")
                         .IsUnique();
+
+                    b.HasIndex("Province");
 
                     b.ToTable("Institutions", (string)null);
                 });
@@ -211,6 +224,9 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Track")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

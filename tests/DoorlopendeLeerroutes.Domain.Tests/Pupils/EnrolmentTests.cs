@@ -237,4 +237,32 @@ public class EnrolmentTests
 
         AssertResult.FailsOnly(enrolment.End(new DateOnly(2026, 3, 1), EnrolmentOutcome.Moved, null, t.VoViewer), "access.read_only");
     }
+
+    [Fact]
+    public void R_MON_3_leerweg_must_be_one_of_the_routes_and_can_be_cleared()
+    {
+        var t = TestRoute.Registered(TestData.ValidDefinition(tracks: [Track.KB, Track.GL]));
+        var enrolment = TestData.Enrol(t, TestData.FirstSchoolYear.FirstDay);
+
+        AssertResult.Succeeds(enrolment.SetTrack(Track.GL, t.Route, t.MboCoordinator));
+        Assert.Equal(Track.GL, enrolment.Track);
+
+        AssertResult.FailsOnly(enrolment.SetTrack(Track.BB, t.Route, t.VoCoordinator), "enrolment.track.not_in_route");
+        Assert.Equal(Track.GL, enrolment.Track);
+
+        AssertResult.Succeeds(enrolment.SetTrack(null, t.Route, t.VoCoordinator));
+        Assert.Null(enrolment.Track);
+    }
+
+    [Fact]
+    public void R_MON_3_only_a_coordinator_of_the_pupils_own_schools_sets_the_leerweg()
+    {
+        var t = TestRoute.Registered(TestData.ValidDefinition(tracks: [Track.KB, Track.GL]));
+        var enrolment = TestData.Enrol(t, TestData.FirstSchoolYear.FirstDay);
+
+        Assert.True(enrolment.SetTrack(Track.KB, t.Route, t.VoViewer).IsFailure);
+        Assert.True(enrolment.SetTrack(Track.KB, t.Route, t.Administrator).IsFailure);
+        Assert.True(enrolment.SetTrack(Track.KB, t.Route, TestData.CoordinatorOf(TestData.VoSchool("21CD", "52345"))).IsFailure);
+        Assert.Null(enrolment.Track);
+    }
 }

@@ -18,5 +18,8 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.HasIndex(i => i.BoardNumber);
         builder.Property(i => i.FederationDomain).HasMaxLength(Institution.MaxFederationDomainLength);
         builder.HasIndex(i => i.FederationDomain).IsUnique(); // R-AUTH-1: one domain names one institution
+        builder.Property(i => i.Municipality).HasMaxLength(Institution.MaxPlaceLength); // R-MON-1
+        builder.Property(i => i.RmcRegion).HasMaxLength(Institution.MaxPlaceLength);
+        builder.HasIndex(i => i.Province); // the route finder filters on it
     }
 }

@@ -41,12 +41,19 @@ public static class DemoData
         var previous = SchoolYear.FromStartYear(counted.StartYear - 1);
         var earliest = SchoolYear.FromStartYear(counted.StartYear - 2);
 
-        var vo1 = Institution("05KO", "Vakcollege De Horizon", Sector.Vo, "41234", "Stichting Onderwijs Rivierenland");
-        var vo2 = Institution("12AB", "Maaslandcollege vmbo", Sector.Vo, "41234", "Stichting Onderwijs Rivierenland");
-        var vo3 = Institution("21CD", "Groene Vallei vmbo", Sector.Vo, "52345", "Stichting Groen Onderwijs Midden");
-        var mbo1 = Institution("25PG", "ROC Rivierenland", Sector.Mbo, "30012", "Stichting ROC Rivierenland");
-        var mbo2 = Institution("27HK", "Groene Vallei mbo (AOC)", Sector.Mbo, "52345", "Stichting Groen Onderwijs Midden");
-        var mbo3 = Institution("30JK", "Vakschool Techniek Noord", Sector.Mbo, "63456", "Stichting Vakschool Techniek Noord");
+        // R-MON-1: real gemeenten with their provincie and RMC-regio, so the route finder and the monitor have a map.
+        var vo1 = Institution("05KO", "Vakcollege De Horizon", Sector.Vo, "41234", "Stichting Onderwijs Rivierenland",
+            "Culemborg", Province.Gelderland, "Rivierenland");
+        var vo2 = Institution("12AB", "Maaslandcollege vmbo", Sector.Vo, "41234", "Stichting Onderwijs Rivierenland",
+            "Oss", Province.NoordBrabant, "Noordoost-Brabant");
+        var vo3 = Institution("21CD", "Groene Vallei vmbo", Sector.Vo, "52345", "Stichting Groen Onderwijs Midden",
+            "Amersfoort", Province.Utrecht, "Eemland");
+        var mbo1 = Institution("25PG", "ROC Rivierenland", Sector.Mbo, "30012", "Stichting ROC Rivierenland",
+            "Tiel", Province.Gelderland, "Rivierenland");
+        var mbo2 = Institution("27HK", "Groene Vallei mbo (AOC)", Sector.Mbo, "52345", "Stichting Groen Onderwijs Midden",
+            "Barneveld", Province.Gelderland, "Gelderse Vallei");
+        var mbo3 = Institution("30JK", "Vakschool Techniek Noord", Sector.Mbo, "63456", "Stichting Vakschool Techniek Noord",
+            "Groningen", Province.Groningen, "Centraal en Westelijk Groningen");
         db.Institutions.AddRange(vo1, vo2, vo3, mbo1, mbo2, mbo3);
 
         var admin = Actor.Administrator(AdministratorUserId);
@@ -149,6 +156,13 @@ public static class DemoData
 
             var enrolment = Enrolment.Start(pupil, route, vo.Id, mbo.Id, start, [], coordinator, today).Value;
             db.Enrolments.Add(enrolment);
+
+            // R-MON-3: most pupils with their leerweg (alternating over the route's), every fifth without ("onbekend").
+            if (i % 5 != 4)
+            {
+                var tracks = route.Definition.Tracks;
+                Check(enrolment.SetTrack(tracks[i % tracks.Count], route, coordinator));
+            }
             var recorded = NotAfterNow(DutchTime.StartOfDayUtc(start).AddHours(10));
 
             if (i == 20)
@@ -193,8 +207,13 @@ public static class DemoData
         return 40;
     }
 
-    private static Institution Institution(string brin, string name, Sector sector, string board, string boardName) =>
-        Domain.Institutions.Institution.Create(brin, name, sector, board, boardName).Value;
+    private static Institution Institution(
+        string brin, string name, Sector sector, string board, string boardName, string municipality, Province province, string rmcRegion)
+    {
+        var institution = Domain.Institutions.Institution.Create(brin, name, sector, board, boardName).Value;
+        Check(institution.SetPlace(municipality, province, rmcRegion));
+        return institution;
+    }
 
     private static RouteDefinition Definition(
         string name, RouteType type, VmboProfile profile, Track[] tracks, string? crebo, MboLevel level,
