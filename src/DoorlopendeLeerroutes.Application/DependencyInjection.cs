@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddScoped<InstitutionChoicesQuery>();
         services.AddScoped<InstitutionDirectory>();
         services.AddScoped<HomeOverviewQuery>();
+        services.AddScoped<Monitoring.MonitorQuery>(); // issue 16, R-MON-3
+        services.AddScoped<Monitoring.MonitorExport>();
         services.AddScoped<RouteListQuery>();
         services.AddScoped<RouteDetailsQuery>();
         services.AddScoped<RouteByCodeQuery>(); // issue 14: the API names routes by code

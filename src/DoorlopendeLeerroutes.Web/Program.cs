@@ -9,6 +9,7 @@ using DoorlopendeLeerroutes.Web.Auditing;
 using DoorlopendeLeerroutes.Web.Counting;
 using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Hosting;
+using DoorlopendeLeerroutes.Web.Monitoring;
 using DoorlopendeLeerroutes.Web.Observability;
 using DoorlopendeLeerroutes.Web.Routes;
 using DoorlopendeLeerroutes.Web.Security;
@@ -139,6 +140,7 @@ app.MapCountEndpoints();
 app.MapRioChecklistEndpoints();
 app.MapPhaseReconciliationEndpoints();
 app.MapAuditEndpoints();
+app.MapMonitorEndpoints(); // issue 16: the monitor as xlsx (R-MON-3)
 app.MapApi(); // issue 14
 app.MapApiTokenEndpoint();
 // frame-ancestors as in the app's own policy (Security/SecurityHeaders.cs), which replaces Blazor's header anyway.

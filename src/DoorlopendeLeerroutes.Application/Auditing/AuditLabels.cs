@@ -48,6 +48,7 @@ public static class AuditLabels
         AuditKind.ApiCall => "API-aanroep",
         AuditKind.RouteNoticeSent => "Melding per e-mail ontvangen",
         AuditKind.TaskDigestSent => "Weekoverzicht per e-mail ontvangen",
+        AuditKind.MonitorExported => "Monitor geëxporteerd",
         _ => kind.ToString(),
     };
 
@@ -77,5 +78,6 @@ public static class AuditLabels
         ("Geweigerd", [AuditKind.AccessRefused, AuditKind.PupilNumberRefused, AuditKind.PupilNumberLimitReached, AuditKind.PupilNumberBlocked]),
         ("Koppelingen (API)", [AuditKind.ApiClientCreated, AuditKind.ApiClientRevoked, AuditKind.ApiCall]),
         ("E-mail", [AuditKind.RouteNoticeSent, AuditKind.TaskDigestSent]),
+        ("Monitor", [AuditKind.MonitorExported]),
     ];
 }

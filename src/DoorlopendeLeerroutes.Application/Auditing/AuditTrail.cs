@@ -62,6 +62,9 @@ public enum AuditKind
     // E-mail (issue 15): a notice or digest was sent to the person on the line (to whom and what kind, never the content).
     RouteNoticeSent = 80,
     TaskDigestSent = 81,
+
+    // The monitor (issue 16, R-MON-3): an administrator exported its figures (counts only, no pupil).
+    MonitorExported = 82,
 }
 
 /// <summary>What kind of thing an audit line is about; with <see cref="AuditEvent.ObjectId"/> it names the object.</summary>
@@ -155,6 +158,10 @@ public sealed record AuditEvent(AuditKind Kind, AuditObject? ObjectKind = null, 
     /// <summary>A notice about a route was e-mailed to the person the line is recorded for; <paramref name="what"/> says which.</summary>
     public static AuditEvent RouteNoticeSent(Guid routeId, string what) =>
         new(AuditKind.RouteNoticeSent, AuditObject.Route, routeId) { Detail = what };
+
+    /// <summary>The monitor of <paramref name="schoolYear"/> was exported as a workbook of <paramref name="sheets"/> sheets (R-MON-3).</summary>
+    public static AuditEvent MonitorExported(string schoolYear, int sheets) =>
+        new(AuditKind.MonitorExported, AuditObject.SchoolYear) { Subject = schoolYear, Detail = "xlsx", Count = sheets };
 
     /// <summary>The weekly digest of the week starting <paramref name="weekStart"/> was e-mailed, listing <paramref name="tasks"/> tasks (R-TASK-1).</summary>
     public static AuditEvent TaskDigestSent(DateOnly weekStart, int tasks) =>

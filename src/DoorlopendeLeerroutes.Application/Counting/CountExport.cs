@@ -93,5 +93,11 @@ public interface ISpreadsheetWriter
     /// </summary>
     Task WriteAsync(
         Stream target, string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>Several sheets in one workbook, in the given order, each written as the single sheet above (the monitor, issue 16).</summary>
+    Task WriteAsync(Stream target, IReadOnlyList<SpreadsheetSheet> sheets, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One sheet of a workbook: its name (at most 31 characters, Excel's limit), the header row and the rows.</summary>
+public sealed record SpreadsheetSheet(string Name, IReadOnlyList<string> Header, IEnumerable<string[]> Rows);
 

@@ -4,7 +4,7 @@ namespace DoorlopendeLeerroutes.Application.Counting;
 
 /// <summary>
 /// The count of one school year over the enrolments the user may see (R-ACCESS-1): read once, calculated by the domain's
-/// <see cref="FundingCount"/>. The overview and the export both start from here.
+/// <see cref="FundingCount"/>. The overview, the export and the monitor (R-MON-3) all start from here.
 /// </summary>
 internal static class ScopedCount
 {
@@ -21,11 +21,9 @@ internal static class ScopedCount
     public static async Task<Outcome> CalculateAsync(
         IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, bool withNumbers, CancellationToken cancellationToken)
     {
-        var countDate = year.CountDate;
-
         // R-COUNT-2: only enrolments active on the count date are read; R-ACCESS-1: only those the user may see.
         // The pupil is joined in, instead of a list of ids sent back as parameters.
-        var active = scope.Enrolments(db).Where(e => e.StartDate <= countDate && (e.EndDate == null || e.EndDate >= countDate));
+        var active = Active(db, scope, year);
         var enrolments = await (from e in active
                                 join p in db.Pupils on e.PupilId equals p.Id
                                 select new
@@ -36,21 +34,8 @@ internal static class ScopedCount
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        // The phase registrations of the same enrolments as one flat join. A collection inside the query above would make
-        // EF Core sort and group 150,000 rows by enrolment: 1.7 times slower at 50,000 pupils (docs/benchmarks.md). Only
-        // registrations in force by the count date can decide the count (R-COUNT-3), so later ones are not read.
-        var phases = (await active
-                .SelectMany(e => e.Phases.Where(r => r.ValidFrom <= countDate), (e, r) => new { EnrolmentId = e.Id, r.Phase, r.ValidFrom, r.RecordedAt })
-                .AsNoTracking()
-                .ToListAsync(cancellationToken))
-            .ToLookup(r => r.EnrolmentId, r => new PhaseRecord(r.Phase, r.ValidFrom, r.RecordedAt));
-
-        var routeIds = enrolments.Select(e => e.RouteId).Distinct().ToList();
-        var routes = await db.Routes
-            .Where(r => routeIds.Contains(r.Id))
-            .Select(r => new RouteInfo(r.Id, r.Code, r.Definition.Name, r.Definition.Type, r.Definition.EntryYear))
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
-
+        var phases = await PhasesAsync(active, year, cancellationToken);
+        var routes = await RoutesAsync(db, enrolments.Select(e => e.RouteId), cancellationToken);
         var input = enrolments.Select(e => new CountEnrolment(
             e.Id, e.PupilId, e.RouteId, routes[e.RouteId].EntryYear, e.StartDate, e.EndDate, e.VoInstitutionId,
             e.MboInstitutionId, phases[e.Id].ToList()));
@@ -61,5 +46,59 @@ internal static class ScopedCount
         }
 
         return new Outcome(FundingCount.Calculate(year, input, nowUtc), routes, pupils);
+    }
+
+    /// <summary>
+    /// The same count for the monitor (R-MON-3): no pupil is read at all (no name, no number), only each enrolment's
+    /// leerweg beside it.
+    /// </summary>
+    public static async Task<(CountResult Result, Dictionary<Guid, RouteInfo> Routes, Dictionary<Guid, Track?> Tracks)> CalculateWithTracksAsync(
+        IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var active = Active(db, scope, year);
+        var enrolments = await active
+            .Select(e => new { e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId, e.Track })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        var phases = await PhasesAsync(active, year, cancellationToken);
+        var routes = await RoutesAsync(db, enrolments.Select(e => e.RouteId), cancellationToken);
+        var input = enrolments.Select(e => new CountEnrolment(
+            e.Id, e.PupilId, e.RouteId, routes[e.RouteId].EntryYear, e.StartDate, e.EndDate, e.VoInstitutionId,
+            e.MboInstitutionId, phases[e.Id].ToList()));
+        return (FundingCount.Calculate(year, input, nowUtc), routes, enrolments.ToDictionary(e => e.Id, e => e.Track));
+    }
+
+    /// <summary>R-COUNT-2: the enrolments active on the count date; R-ACCESS-1: only those the user may see.</summary>
+    private static IQueryable<Enrolment> Active(IApplicationDbContext db, AccessScope scope, SchoolYear year)
+    {
+        var countDate = year.CountDate;
+        return scope.Enrolments(db).Where(e => e.StartDate <= countDate && (e.EndDate == null || e.EndDate >= countDate));
+    }
+
+    /// <summary>
+    /// The phase registrations of the same enrolments as one flat join. A collection inside the enrolment query would make
+    /// EF Core sort and group 150,000 rows by enrolment: 1.7 times slower at 50,000 pupils (docs/benchmarks.md). Only
+    /// registrations in force by the count date can decide the count (R-COUNT-3), so later ones are not read.
+    /// </summary>
+    private static async Task<ILookup<Guid, PhaseRecord>> PhasesAsync(
+        IQueryable<Enrolment> active, SchoolYear year, CancellationToken cancellationToken)
+    {
+        var countDate = year.CountDate;
+        return (await active
+                .SelectMany(e => e.Phases.Where(r => r.ValidFrom <= countDate), (e, r) => new { EnrolmentId = e.Id, r.Phase, r.ValidFrom, r.RecordedAt })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.EnrolmentId, r => new PhaseRecord(r.Phase, r.ValidFrom, r.RecordedAt));
+    }
+
+    private static async Task<Dictionary<Guid, RouteInfo>> RoutesAsync(
+        IApplicationDbContext db, IEnumerable<Guid> enrolmentRouteIds, CancellationToken cancellationToken)
+    {
+        var routeIds = enrolmentRouteIds.Distinct().ToList();
+        return await db.Routes
+            .Where(r => routeIds.Contains(r.Id))
+            .Select(r => new RouteInfo(r.Id, r.Code, r.Definition.Name, r.Definition.Type, r.Definition.EntryYear))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
     }
 }

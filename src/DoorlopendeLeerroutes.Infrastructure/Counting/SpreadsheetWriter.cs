@@ -18,42 +18,78 @@ namespace DoorlopendeLeerroutes.Infrastructure.Counting;
 /// </summary>
 internal sealed class SpreadsheetWriter : ISpreadsheetWriter
 {
-    private const string SheetPart = "xl/worksheets/sheet1.xml";
     private const string StylesPart = "xl/styles.xml";
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    public async Task WriteAsync(
-        Stream target, string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken cancellationToken = default)
+    public Task WriteAsync(
+        Stream target, string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows, CancellationToken cancellationToken = default) =>
+        WriteAsync(target, [new SpreadsheetSheet(sheetName, header, rows)], cancellationToken);
+
+    public async Task WriteAsync(Stream target, IReadOnlyList<SpreadsheetSheet> sheets, CancellationToken cancellationToken = default)
     {
-        // A DataTable carries the header also when there are no rows (an empty count still has its columns).
-        using var table = new DataTable(sheetName) { Locale = CultureInfo.InvariantCulture };
-        foreach (var column in header)
+        // MiniExcel writes the sheets in order as xl/worksheets/sheet1.xml, sheet2.xml, …; the cells to mark are kept per part.
+        var workbookSheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        var formulaLike = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var tables = new List<DataTable>(sheets.Count);
+        try
         {
-            table.Columns.Add(column, typeof(string));
-        }
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                var sheet = sheets[i];
 
-        // The cells to mark, by reference (A1 style); the header row is row 1.
-        var formulaLike = new HashSet<string>(StringComparer.Ordinal);
-        AddFormulaLike(formulaLike, header, 1);
-        foreach (var row in rows)
+                // A DataTable carries the header also when there are no rows (an empty count still has its columns).
+                var table = new DataTable(sheet.Name) { Locale = CultureInfo.InvariantCulture };
+                tables.Add(table);
+                foreach (var column in sheet.Header)
+                {
+                    table.Columns.Add(column, typeof(string));
+                }
+
+                // The cells to mark, by reference (A1 style); the header row is row 1.
+                var cells = new HashSet<string>(StringComparer.Ordinal);
+                AddFormulaLike(cells, sheet.Header, 1);
+                foreach (var row in sheet.Rows)
+                {
+                    table.Rows.Add(row.Cast<object>().ToArray());
+                    AddFormulaLike(cells, row, table.Rows.Count + 1);
+                }
+
+                workbookSheets.Add(sheet.Name, table);
+                if (cells.Count > 0)
+                {
+                    formulaLike.Add(string.Create(CultureInfo.InvariantCulture, $"xl/worksheets/sheet{i + 1}.xml"), cells);
+                }
+            }
+
+            using var workbook = new MemoryStream();
+            if (sheets.Count == 1)
+            {
+                await MiniExcel.SaveAsAsync(workbook, tables[0], printHeader: true, sheetName: sheets[0].Name, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await MiniExcel.SaveAsAsync(workbook, workbookSheets, printHeader: true, cancellationToken: cancellationToken);
+            }
+
+            workbook.Position = 0;
+            if (formulaLike.Count == 0)
+            {
+                await workbook.CopyToAsync(target, cancellationToken);
+                return;
+            }
+
+            using var marked = new MemoryStream();
+            MarkAsText(workbook, marked, formulaLike);
+            marked.Position = 0;
+            await marked.CopyToAsync(target, cancellationToken);
+        }
+        finally
         {
-            table.Rows.Add(row.Cast<object>().ToArray());
-            AddFormulaLike(formulaLike, row, table.Rows.Count + 1);
+            foreach (var table in tables)
+            {
+                table.Dispose();
+            }
         }
-
-        using var workbook = new MemoryStream();
-        await MiniExcel.SaveAsAsync(workbook, table, printHeader: true, sheetName: sheetName, cancellationToken: cancellationToken);
-        workbook.Position = 0;
-        if (formulaLike.Count == 0)
-        {
-            await workbook.CopyToAsync(target, cancellationToken);
-            return;
-        }
-
-        using var marked = new MemoryStream();
-        MarkAsText(workbook, marked, formulaLike);
-        marked.Position = 0;
-        await marked.CopyToAsync(target, cancellationToken);
     }
 
     private static void AddFormulaLike(HashSet<string> cells, IReadOnlyList<string> values, int rowNumber)
@@ -68,7 +104,7 @@ internal sealed class SpreadsheetWriter : ISpreadsheetWriter
     }
 
     /// <summary>Copies the workbook, giving the listed cells a style with <c>quotePrefix="1"</c>.</summary>
-    private static void MarkAsText(Stream source, Stream target, HashSet<string> cells)
+    private static void MarkAsText(Stream source, Stream target, Dictionary<string, HashSet<string>> cellsPerSheet)
     {
         using var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
         var styles = XDocument.Load(input.GetEntry(StylesPart)!.Open());
@@ -98,9 +134,9 @@ internal sealed class SpreadsheetWriter : ISpreadsheetWriter
         {
             using var from = entry.Open();
             using var to = output.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
-            if (entry.FullName == SheetPart)
+            if (cellsPerSheet.TryGetValue(entry.FullName, out var cells))
             {
-                marked = CopySheet(from, to, cells, QuotedStyle);
+                marked += CopySheet(from, to, cells, QuotedStyle);
             }
             else
             {
@@ -108,10 +144,11 @@ internal sealed class SpreadsheetWriter : ISpreadsheetWriter
             }
         }
 
-        if (marked != cells.Count)
+        var expected = cellsPerSheet.Values.Sum(c => c.Count);
+        if (marked != expected)
         {
-            // A MiniExcel that writes cells differently must not silently leave formulas unmarked.
-            throw new InvalidOperationException($"Marked {marked} of {cells.Count} formula-like cells in the workbook.");
+            // A MiniExcel that writes cells (or names sheets) differently must not silently leave formulas unmarked.
+            throw new InvalidOperationException($"Marked {marked} of {expected} formula-like cells in the workbook.");
         }
 
         using var stylesOut = output.CreateEntry(StylesPart, CompressionLevel.Fastest).Open();
