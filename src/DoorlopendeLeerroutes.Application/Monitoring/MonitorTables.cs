@@ -12,7 +12,10 @@ public sealed record MonitorTable(
     string Id, string Title, string SheetName, IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows, string[]? Total,
     int? ChartColumn, string? Note);
 
-/// <summary>The Dutch tables of the monitor (R-MON-3), laid out as the national monitor reports'.</summary>
+/// <summary>
+/// The Dutch tables of the monitor (R-MON-3), laid out as the national monitor reports'. Column names are unique per table:
+/// a sheet's header row names its columns.
+/// </summary>
 public static class MonitorTables
 {
     public const string Unknown = "onbekend";
@@ -30,7 +33,7 @@ public static class MonitorTables
         [
             new MonitorTable(
                 "routes", "Leerroutes per type", "Leerroutes",
-                ["Routetype", "Geregistreerd op teldatum", "Aandeel (%)", "Met leerlingen", "Aandeel (%)", "Vo-scholen met leerlingen"],
+                ["Routetype", "Geregistreerd op teldatum", "Aandeel geregistreerd (%)", "Met leerlingen", "Aandeel met leerlingen (%)", "Vo-scholen met leerlingen"],
                 [.. report.Routes.Select(r => new[]
                 {
                     TypeName(r.Type), Number(r.Registered), Number(r.RegisteredPercent), Number(r.WithPupils), Number(r.WithPupilsPercent),

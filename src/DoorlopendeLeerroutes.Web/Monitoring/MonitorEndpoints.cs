@@ -1,5 +1,6 @@
 using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Monitoring;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
 namespace DoorlopendeLeerroutes.Web.Monitoring;
@@ -26,7 +27,7 @@ public static class MonitorEndpoints
                 return Results.File(workbook.ToArray(), ContentType, MonitorTables.FileName(year));
             })
             .RequireAuthorization()
-            .RequireAuthorization(policy => policy.RequireRole(UserRoles.Administrator));
+            .RequireAuthorization(new AuthorizeAttribute { Roles = UserRoles.Administrator }); // as the page's [Authorize]
         return endpoints;
     }
 }
