@@ -107,8 +107,22 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             await Expect(viewer.Page.GetByTestId("start-count-routes")).ToContainTextAsync("Zorg en welzijn vmbo-mbo");
         }
 
+        // Issue 16, "done when": the administrator opens the monitor (R-MON-3) and exports it.
+        await using (var admin = await UserSession.SignInAsync(browser, baseAddress, accessibility, "beheerder@duo.example", AccountSeeder.DemoPassword))
+        {
+            await admin.OpenAsync("beheer/monitor", "monitor");
+            await Expect(admin.Page.GetByTestId("monitor-pupils-sector")).ToContainTextAsync("Totaal");
+            var download = await admin.Page.RunAndWaitForDownloadAsync(() => admin.Page.GetByTestId("monitor-export").ClickAsync());
+            Assert.Matches("^monitor-\\d{4}-\\d{4}\\.xlsx$", download.SuggestedFilename);
+            var workbook = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
+            Assert.Equal("PK"u8.ToArray(), workbook[..2]); // a zip: an xlsx, not an error page
+        }
+
         // Three sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
-        Assert.Equal(1 + 1 + 1 + 9 + 1 + 1 + 8 + 3 + 2 + 2, accessibility.Checked.Count); // + route page, RIO tab, RIO print view; phase comparison and its confirmation; the viewer's sign-in and start page
+        Assert.Equal(
+            1 + 1 + 1 + 9 + 1 + 1 + 8 + 3 + 2 + 2 // + route page, RIO tab, RIO print view; phase comparison and its confirmation; the viewer's sign-in and start page
+            + 3, // issue 16: the administrator's second sign-in (login and code page) and the monitor
+            accessibility.Checked.Count);
         accessibility.AssertClean();
     }
 
