@@ -58,13 +58,20 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     }
 
     /// <summary>A fresh copy of the template (built first when missing), with the app's services on top of it.</summary>
-    public static async Task<BenchmarkDatabase> OpenAsync()
+    public static Task<BenchmarkDatabase> OpenAsync() =>
+        OpenAsync($"template-v{DataVersion}-{PupilCount}-{CountedYear}.db", AddPupilsAsync);
+
+    /// <summary>
+    /// A fresh copy of the template named <paramref name="templateName"/>: the demo data plus what <paramref name="addData"/>
+    /// adds, built first when missing (another data set, e.g. <see cref="NationalBenchmarkDatabase"/>).
+    /// </summary>
+    public static async Task<BenchmarkDatabase> OpenAsync(string templateName, Func<IDbContextFactory<AppDbContext>, Task> addData)
     {
         Directory.CreateDirectory(Folder);
-        var template = Path.Combine(Folder, $"template-v{DataVersion}-{PupilCount}-{CountedYear}.db");
+        var template = Path.Combine(Folder, templateName);
         if (!System.IO.File.Exists(template))
         {
-            await BuildTemplateAsync(template);
+            await BuildTemplateAsync(template, addData);
         }
 
         var file = Path.Combine(Folder, $"run-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
@@ -129,7 +136,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         return services.BuildServiceProvider();
     }
 
-    private static async Task BuildTemplateAsync(string template)
+    private static async Task BuildTemplateAsync(string template, Func<IDbContextFactory<AppDbContext>, Task> addData)
     {
         var building = template + ".building";
         SqliteConnection.ClearAllPools(); // a pooled connection would still see a half-built file of an earlier try
@@ -142,7 +149,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(allowDemoData: true);
             }
 
-            await AddPupilsAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+            await addData(services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         }
 
         SqliteConnection.ClearAllPools();
