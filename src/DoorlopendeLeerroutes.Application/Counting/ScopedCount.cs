@@ -28,24 +28,20 @@ internal static class ScopedCount
                                 join p in db.Pupils on e.PupilId equals p.Id
                                 select new
                                 {
-                                    e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId,
+                                    Enrolment = new ActiveEnrolment(e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId),
                                     Pupil = new PupilInfo(p.FirstName, p.Prefix, p.LastName, withNumbers ? p.Number : null),
                                 })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        var phases = await PhasesAsync(active, year, cancellationToken);
-        var routes = await RoutesAsync(db, enrolments.Select(e => e.RouteId), cancellationToken);
-        var input = enrolments.Select(e => new CountEnrolment(
-            e.Id, e.PupilId, e.RouteId, routes[e.RouteId].EntryYear, e.StartDate, e.EndDate, e.VoInstitutionId,
-            e.MboInstitutionId, phases[e.Id].ToList()));
+        var (result, routes) = await CountAsync(db, active, year, nowUtc, enrolments.Select(e => e.Enrolment), cancellationToken);
         var pupils = new Dictionary<Guid, PupilInfo>();
         foreach (var e in enrolments)
         {
-            pupils[e.PupilId] = e.Pupil;
+            pupils[e.Enrolment.PupilId] = e.Pupil;
         }
 
-        return new Outcome(FundingCount.Calculate(year, input, nowUtc), routes, pupils);
+        return new Outcome(result, routes, pupils);
     }
 
     /// <summary>
@@ -57,16 +53,33 @@ internal static class ScopedCount
     {
         var active = Active(db, scope, year);
         var enrolments = await active
-            .Select(e => new { e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId, e.Track })
+            .Select(e => new
+            {
+                Enrolment = new ActiveEnrolment(e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId),
+                e.Track,
+            })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
+        var (result, routes) = await CountAsync(db, active, year, nowUtc, enrolments.Select(e => e.Enrolment), cancellationToken);
+        return (result, routes, enrolments.ToDictionary(e => e.Enrolment.Id, e => e.Track));
+    }
+
+    private sealed record ActiveEnrolment(
+        Guid Id, Guid PupilId, Guid RouteId, DateOnly StartDate, DateOnly? EndDate, Guid VoInstitutionId, Guid MboInstitutionId);
+
+    /// <summary>Reads the phases and routes of the enrolments read, and counts them with the domain's <see cref="FundingCount"/>.</summary>
+    private static async Task<(CountResult Result, Dictionary<Guid, RouteInfo> Routes)> CountAsync(
+        IApplicationDbContext db, IQueryable<Enrolment> active, SchoolYear year, DateTime nowUtc, IEnumerable<ActiveEnrolment> enrolments,
+        CancellationToken cancellationToken)
+    {
+        var list = enrolments.ToList();
         var phases = await PhasesAsync(active, year, cancellationToken);
-        var routes = await RoutesAsync(db, enrolments.Select(e => e.RouteId), cancellationToken);
-        var input = enrolments.Select(e => new CountEnrolment(
+        var routes = await RoutesAsync(db, list.Select(e => e.RouteId), cancellationToken);
+        var input = list.Select(e => new CountEnrolment(
             e.Id, e.PupilId, e.RouteId, routes[e.RouteId].EntryYear, e.StartDate, e.EndDate, e.VoInstitutionId,
             e.MboInstitutionId, phases[e.Id].ToList()));
-        return (FundingCount.Calculate(year, input, nowUtc), routes, enrolments.ToDictionary(e => e.Id, e => e.Track));
+        return (FundingCount.Calculate(year, input, nowUtc), routes);
     }
 
     /// <summary>R-COUNT-2: the enrolments active on the count date; R-ACCESS-1: only those the user may see.</summary>
