@@ -57,6 +57,11 @@ public partial class RouteFinderPage
                && tidy.All(pair => query.TryGetValue(pair.Key, out var values) && values.Count == 1 && values[0] == pair.Value[0]);
     }
 
+    /// <summary>"Vakcollege De Horizon (vmbo) – Culemborg, Gelderland".</summary>
+    private static string PartnerText(PublicPartner partner) =>
+        $"{partner.Name} ({(partner.Sector == Sector.Vo ? "vmbo" : "mbo")}) – {partner.Municipality ?? "plaats onbekend"}"
+        + (partner.Province is { } province ? ", " + Provinces.Name(province) : string.Empty);
+
     private static string ProvinceName(Province? province) => province is { } p ? Provinces.Name(p) : "Provincie onbekend";
 
     // The chart's axis has little room: the usual abbreviations (the table below gives the full names).
