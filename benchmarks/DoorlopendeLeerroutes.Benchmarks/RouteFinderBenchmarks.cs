@@ -1,16 +1,12 @@
 using BenchmarkDotNet.Attributes;
-using DoorlopendeLeerroutes.Application;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.RouteFinder;
 using DoorlopendeLeerroutes.Domain.Agreements;
 using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Routes;
-using DoorlopendeLeerroutes.Infrastructure;
 using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Benchmarks;
@@ -44,7 +40,7 @@ public class RouteFinderBenchmarks
     {
         Directory.CreateDirectory(Folder);
         _file = Path.Combine(Folder, $"finder-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-        _services = BuildServices(_file);
+        _services = BenchmarkDatabase.BuildServices(_file); // demo data is not loaded: InitialiseAsync(allowDemoData: false)
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using (var scope = _services.CreateAsyncScope())
         {
@@ -155,27 +151,6 @@ public class RouteFinderBenchmarks
             Check(route.Register(admin, now));
             db.Routes.Add(route);
         }
-    }
-
-    private static ServiceProvider BuildServices(string file)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:MigrateOnStartup"] = "true",
-            ["Database:SeedDemoData"] = "false",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={file}",
-            ["PupilNumbers:EncryptionKey"] = "YmVuY2htYXJrLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
-            ["PupilNumbers:LookupKey"] = "YmVuY2htYXJrLWxvb2t1cC1rZXktMzItYnl0ZXMtMDE=",
-            ["Storage:AgreementsFolder"] = Path.Combine(Folder, "agreements"),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddDataProtection();
-        services.AddApplication();
-        services.AddInfrastructure(Folder);
-        return services.BuildServiceProvider();
     }
 
     private static void Check(Result result)

@@ -15,6 +15,9 @@ public partial class RouteFinderPage
 {
     private static readonly BarChartOptions ChartOptions = new() { ShowLegend = false, ShowValues = true, YAxisTicks = 1, XAxisLabelRotation = 0 };
 
+    /// <summary>Routes listed per province; the rest is reached with a filter (the whole country is ~1,500 routes).</summary>
+    private const int MaxPerGroup = 100;
+
     private RouteFinderResult _result = null!;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
