@@ -113,7 +113,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         TryDelete(File);
     }
 
-    private static ServiceProvider BuildServices(string file)
+    internal static ServiceProvider BuildServices(string file)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -77,6 +77,8 @@ public static class DependencyInjection
         services.AddScoped<Notifications.WeeklyDigest>();
         services.AddScoped<Tasks.OpenTasksQuery>(); // issue 15: R-TASK-1, the start page and the digest
         services.AddScoped<Tasks.IOpenTasks>(provider => provider.GetRequiredService<Tasks.OpenTasksQuery>());
+        services.AddSingleton<RouteFinder.PublicRouteCache>(); // issue 16: R-MON-2, the public route finder
+        services.AddScoped<RouteFinder.FindRoutes>();
         return services;
     }
 }

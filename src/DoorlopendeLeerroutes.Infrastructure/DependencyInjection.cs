@@ -39,6 +39,7 @@ public static class DependencyInjection
             sp.GetRequiredService<IConfiguration>(), contentRoot,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(Pupils.PupilNumberKeySource).FullName!))));
         services.AddSingleton<PupilNumberHashInterceptor>();
+        services.AddSingleton<PublicRouteChangeInterceptor>(); // issue 16: the route finder's cache follows the saves
 
         // Scoped, not singleton: the audit interceptor needs the user of the circuit or request.
         services.AddDbContextFactory<AppDbContext>(
@@ -47,7 +48,8 @@ public static class DependencyInjection
                 var provider = sp.GetRequiredService<DatabaseOptions>().Provider;
                 var connectionString = ConnectionString(provider, sp.GetRequiredService<IConfiguration>(), contentRoot);
                 Configure(builder, provider, connectionString);
-                builder.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), sp.GetRequiredService<PupilNumberHashInterceptor>());
+                builder.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), sp.GetRequiredService<PupilNumberHashInterceptor>(),
+                    sp.GetRequiredService<PublicRouteChangeInterceptor>());
             },
             ServiceLifetime.Scoped);
         services.AddScoped<IApplicationDbContextFactory, ApplicationDbContextFactory>();

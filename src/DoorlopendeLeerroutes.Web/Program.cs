@@ -11,6 +11,7 @@ using DoorlopendeLeerroutes.Web.Components;
 using DoorlopendeLeerroutes.Web.Hosting;
 using DoorlopendeLeerroutes.Web.Monitoring;
 using DoorlopendeLeerroutes.Web.Observability;
+using DoorlopendeLeerroutes.Web.RouteFinder;
 using DoorlopendeLeerroutes.Web.Routes;
 using DoorlopendeLeerroutes.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -64,6 +65,7 @@ builder.Services.AddExternalProviders(); // Authentication:Providers: sign-in th
 builder.Services.AddApiEndpoints(); // issue 14: the REST API, its OpenAPI document and docs page (Api/ApiEndpoints.cs)
 builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment); // the API's OAuth server and policies (issue 14)
 builder.Services.AddApiRequestPipeline();
+builder.Services.AddRouteFinderRateLimit(); // issue 16: the public route finder, limited per client address
 builder.Services.AddSingleton<DoorlopendeLeerroutes.Application.ApiClients.IApiScopeCatalogue, ApiScopeCatalogue>();
 
 var app = builder.Build();
@@ -123,6 +125,7 @@ app.UsePasswordChangeRequirement(); // before authorization, which would answer 
 app.UseSecondFactorRequirement(); // R-AUTH-2, likewise
 app.UseAuthorization();
 app.UseApiRequestPipeline(); // API calls: audit per call, rate limit per client, Idempotency-Key (issue 14)
+app.UseRouteFinderRateLimit(); // issue 16: anonymous traffic on /routes-zoeken
 app.UseAntiforgery();
 
 // Static files answer with the build's own cache headers: a fingerprinted file (app.{hash}.css, its name changes with its

@@ -118,10 +118,14 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
             Assert.Equal("PK"u8.ToArray(), workbook[..2]); // a zip: an xlsx, not an error page
         }
 
+        // Issue 16, "done when": a newcomer without an account finds the demo routes by province and profiel (R-MON-2).
+        await NewcomerFindsRoutesWithoutAnAccountAsync(browser, baseAddress, accessibility);
+
         // Three sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
         Assert.Equal(
             1 + 1 + 1 + 9 + 1 + 1 + 8 + 3 + 2 + 2 // + route page, RIO tab, RIO print view; phase comparison and its confirmation; the viewer's sign-in and start page
-            + 3, // issue 16: the administrator's second sign-in (login and code page) and the monitor
+            + 3 // issue 16: the administrator's second sign-in (login and code page) and the monitor
+            + 2, // issue 16: the route finder without an account, opened and filtered
             accessibility.Checked.Count);
         accessibility.AssertClean();
     }
@@ -163,6 +167,34 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).ClickAsync();
         await Expect(page.GetByTestId("phases-message")).ToHaveTextAsync("De fase van 1 leerling is overgenomen.");
         await Expect(differentPhase).ToHaveCountAsync(before - 1); // that pupil now agrees with the file
+    }
+
+    /// <summary>
+    /// Issue 16, "done when": without an account, from the sign-in page to /routes-zoeken; a province and a profiel chosen,
+    /// the search sent with the keyboard (Enter); the demo route is found and the address is the link to share.
+    /// </summary>
+    private static async Task NewcomerFindsRoutesWithoutAnAccountAsync(IBrowser browser, Uri baseAddress, AccessibilityReport accessibility)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam" });
+        var page = await context.NewPageAsync();
+        accessibility.Watch(page);
+        await page.GotoAsync(new Uri(baseAddress, "account/login").ToString());
+        await page.GetByTestId("login-route-finder").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Leerroutes zoeken", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("finder-total")).ToContainTextAsync("2 leerroutes gevonden");
+        await accessibility.CheckAsync(page, "leerroutes zoeken, zonder account");
+
+        await page.GetByLabel("Provincie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Gelderland" });
+        await page.GetByLabel("Profiel (vmbo)", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Zorg en welzijn (Z&W)" });
+        await page.GetByLabel("Naam of plaats van een school", new() { Exact = true }).PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/routes-zoeken?provincie=gelderland&profiel=zw", StringComparison.Ordinal));
+        var routes = page.GetByTestId("finder-route");
+        await Expect(routes).ToHaveCountAsync(1);
+        await Expect(routes).ToContainTextAsync("Zorg en welzijn vmbo-mbo");
+        await Expect(routes).ToContainTextAsync("Vakcollege De Horizon (vmbo) – Culemborg, Gelderland");
+        await Expect(page.GetByTestId("finder-share")).ToHaveTextAsync(page.Url);
+        await Expect(page.GetByTestId("nav-login")).ToBeVisibleAsync();
+        await accessibility.CheckAsync(page, "leerroutes zoeken, provincie en profiel");
     }
 
     private static async Task<Guid> CareRouteIdAsync(JourneyApp app)

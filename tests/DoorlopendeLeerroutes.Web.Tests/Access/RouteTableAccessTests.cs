@@ -28,7 +28,12 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         "/account/beveiliging", "/account/extern/{provider}", "/account/login", "/account/logout", "/account/passkey/aanmaakopties",
         "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/api/v1/docs/{documentName?}", "/fout", "/health", "/niet-gevonden",
         "/oauth/token", // the API's token endpoint (issue 14): the client authenticates itself with its id and secret
+        "/routes-zoeken", // the public route finder (issue 16, R-MON-2): registered routes only, never pupils
     ];
+
+    /// <summary>Pages that publish registered routes and their partners to anyone by design (R-MON-2); their own tests
+    /// (RouteFinder/) show that nothing else appears there.</summary>
+    private static readonly string[] PublicByDesign = ["/routes-zoeken"];
 
     /// <summary>
     /// Posts that change nothing of the data, whoever sends them: signing in and out, one's own password and second
@@ -123,7 +128,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         using var response = await client.GetAsync(await UrlAsync(template, SignIn.UnrelatedCoordinator), Ct);
 
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
-        foreach (var hidden in HiddenFromUnrelatedCoordinator)
+        foreach (var hidden in PublicByDesign.Contains(template) ? [] : HiddenFromUnrelatedCoordinator)
         {
             Assert.DoesNotContain(hidden, body, StringComparison.Ordinal);
         }
