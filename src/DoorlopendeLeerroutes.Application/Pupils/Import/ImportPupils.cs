@@ -127,6 +127,7 @@ public sealed class ImportPupils(
             AuditEvent.PupilsImported(preview.RouteId, totals.Changes, totals.Unchanged),
             .. plan.NewEnrolments.Select(e => AuditEvent.PupilEnrolled(e.Id, e.PupilId, Where)),
             .. plan.PhaseChanges.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, Where)),
+            .. plan.TrackChanges.Select(e => AuditEvent.TrackChanged(e.Id, e.PupilId, Where)),
         ]);
         var saved = await db.TrySaveChangesAsync(cancellationToken);
         if (saved.IsFailure)
@@ -142,8 +143,8 @@ public sealed class ImportPupils(
 
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
         logger.LogInformation(
-            "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {UnchangedCount} unchanged",
-            preview.RouteId, totals.New, plan.NewPupils.Count, totals.PhaseChanges, totals.Unchanged);
+            "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {TrackChangeCount} leerweg changes, {UnchangedCount} unchanged",
+            preview.RouteId, totals.New, plan.NewPupils.Count, totals.PhaseChanges, totals.TrackChanges, totals.Unchanged);
         return new PupilImportOutcome(totals, []);
     }
 

@@ -142,6 +142,14 @@ internal static partial class PupilFileParser
         // docs/formats.md §1: "Fase vanaf" is optional; without it the phase counts from the start date.
         var phaseFrom = Date(PupilImportFormat.PhaseFrom, "fase-vanaf-datum", required: false) ?? startDate;
 
+        // R-MON-3: the optional leerweg; whether the route has it is the planner's check (it knows the route).
+        var trackText = layout.Value(row, PupilImportFormat.Track);
+        var track = ParseTrack(trackText);
+        if (trackText.Length > 0 && track is null)
+        {
+            Fail(PupilImportFormat.Track, PupilImportErrors.TrackInvalid(trackText));
+        }
+
         if (errors.Count > before)
         {
             return null;
@@ -149,7 +157,7 @@ internal static partial class PupilFileParser
 
         return new PupilImportRow(
             row.Line, number.Value, lastName, prefix.Length == 0 ? null : prefix, firstName, birthDate!.Value, startDate!.Value,
-            phase!.Value, phaseFrom!.Value);
+            phase!.Value, phaseFrom!.Value, track);
 
         DateOnly? Date(string column, string what, bool required)
         {
@@ -211,6 +219,16 @@ internal static partial class PupilFileParser
         error = PupilImportErrors.PhaseInvalid(text);
         return null;
     }
+
+    /// <summary>R-MON-3: <c>BB</c>, <c>KB</c>, <c>GL</c> or <c>TL</c>, case-insensitive; anything else (empty included) is none.</summary>
+    public static Track? ParseTrack(string text) => text.ToUpperInvariant() switch
+    {
+        "BB" => Domain.Routes.Track.BB,
+        "KB" => Domain.Routes.Track.KB,
+        "GL" => Domain.Routes.Track.GL,
+        "TL" => Domain.Routes.Track.TL,
+        _ => null,
+    };
 
     /// <summary>The spreadsheet letter of a 0-based column: A, B, …, Z, AA, …</summary>
     public static string ColumnLetter(int index)
