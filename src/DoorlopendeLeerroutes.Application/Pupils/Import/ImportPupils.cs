@@ -197,11 +197,13 @@ public sealed class ImportPupils(
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static List<PupilImportError> InFileOrder(IEnumerable<PupilImportError> errors) =>
-        errors
+    /// <summary>Errors by line, and within a line in the order of the format's <paramref name="columns"/> (default: this format's).</summary>
+    internal static List<PupilImportError> InFileOrder(IEnumerable<PupilImportError> errors, IReadOnlyList<string>? columns = null)
+    {
+        var order = (columns ?? PupilImportFormat.Columns).ToList();
+        return errors
             .OrderBy(e => e.Line ?? 0)
-            .ThenBy(e => e.Column is { } column && PupilImportFormat.Columns.Contains(column)
-                ? PupilImportFormat.Columns.ToList().IndexOf(column)
-                : PupilImportFormat.Columns.Count)
+            .ThenBy(e => e.Column is { } column && order.Contains(column) ? order.IndexOf(column) : order.Count)
             .ToList();
+    }
 }
