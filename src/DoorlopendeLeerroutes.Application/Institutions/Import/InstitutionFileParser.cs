@@ -37,20 +37,25 @@ internal static class InstitutionFileParser
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
-            if (ParseRow(row, layout, errors) is not { } parsed)
+            // R-INST-3: one institution per BRIN, in the file too (also when the earlier row has other errors).
+            var duplicate = false;
+            if (row.Fault == CsvRowFault.None && Brin.TryCreate(layout.Value(row, InstitutionImportFormat.Brin), out var brin))
             {
-                continue;
+                if (firstLineOf.TryGetValue(brin.Value, out var first))
+                {
+                    errors.Add(PupilImportError.At(row.Line, InstitutionImportFormat.Brin, InstitutionImportErrors.DuplicateBrin(first)));
+                    duplicate = true;
+                }
+                else
+                {
+                    firstLineOf[brin.Value] = row.Line;
+                }
             }
 
-            // R-INST-3: one institution per BRIN, in the file too.
-            if (firstLineOf.TryGetValue(parsed.Brin.Value, out var first))
+            if (ParseRow(row, layout, errors) is { } parsed && !duplicate)
             {
-                errors.Add(PupilImportError.At(row.Line, InstitutionImportFormat.Brin, InstitutionImportErrors.DuplicateBrin(first)));
-                continue;
+                rows.Add(parsed);
             }
-
-            firstLineOf[parsed.Brin.Value] = row.Line;
-            rows.Add(parsed);
         }
 
         return new Parsed(rows, errors, Stop: false);

@@ -69,16 +69,15 @@ internal static class InstitutionImportPlanner
 
         var created = Institution.Create(row.Brin.Value, row.Name, row.Sector, row.BoardNumber, boardName ?? "?");
         Collect(created, errors, skipBoardName: boardName is null);
-        if (created.IsFailure)
+        var place = Institution.CheckPlace(row.Municipality, row.Province, row.RmcRegion);
+        Collect(place.Count > 0 ? Result.Failure(place) : Result.Success(), errors);
+        if (errors.Count > 0)
         {
             return null;
         }
 
         var institution = created.Value;
-        if (Collect(institution.SetPlace(row.Municipality, row.Province, row.RmcRegion), errors) || errors.Count > 0)
-        {
-            return null;
-        }
+        institution.SetPlace(row.Municipality, row.Province, row.RmcRegion);
 
         plan.New.Add(institution);
         return LineOf(row, institution, InstitutionImportStatus.New, null);
