@@ -66,24 +66,9 @@ internal static class InstitutionFileParser
         var before = errors.Count;
         void Fail(string column, DomainError error) => errors.Add(PupilImportError.At(row.Line, column, error));
 
-        if (row.Fault != CsvRowFault.None)
+        if (!PupilFileParser.CheckRowShape(row, layout, Fail))
         {
-            Fail(layout.NameOf(row.FaultColumn), PupilFileParser.Quoting(row.Fault));
             return null;
-        }
-
-        for (var i = layout.Width; i < row.Cells.Count; i++)
-        {
-            if (row.Cells[i].Trim().Length > 0)
-            {
-                Fail(PupilFileParser.ColumnLetter(i), PupilImportErrors.TooManyFields);
-                break;
-            }
-        }
-
-        foreach (var unnamed in layout.Unnamed.Where(u => u < row.Cells.Count && row.Cells[u].Trim().Length > 0))
-        {
-            Fail(PupilFileParser.ColumnLetter(unnamed), PupilImportErrors.UnnamedColumn);
         }
 
         // R-INST-1: lower case is upper-cased by the value object; anything else is an error at the cell.

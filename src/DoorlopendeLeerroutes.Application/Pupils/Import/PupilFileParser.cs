@@ -90,28 +90,9 @@ internal static partial class PupilFileParser
         var before = errors.Count;
         void Fail(string column, DomainError error) => errors.Add(PupilImportError.At(row.Line, column, error));
 
-        if (row.Fault != CsvRowFault.None)
+        if (!CheckRowShape(row, layout, Fail))
         {
-            // What the reader made of a broken quote is a guess; the values are not checked one by one.
-            Fail(layout.NameOf(row.FaultColumn), Quoting(row.Fault));
             return null;
-        }
-
-        for (var i = layout.Width; i < row.Cells.Count; i++)
-        {
-            if (row.Cells[i].Trim().Length > 0)
-            {
-                Fail(ColumnLetter(i), PupilImportErrors.TooManyFields);
-                break;
-            }
-        }
-
-        foreach (var unnamed in layout.Unnamed)
-        {
-            if (unnamed < row.Cells.Count && row.Cells[unnamed].Trim().Length > 0)
-            {
-                Fail(ColumnLetter(unnamed), PupilImportErrors.UnnamedColumn);
-            }
         }
 
         var number = PupilNumber.Parse(layout.Value(row, PupilImportFormat.Number));
@@ -180,6 +161,35 @@ internal static partial class PupilFileParser
             Fail(column, DateShape().IsMatch(text) ? PupilImportErrors.DateDoesNotExist(text) : PupilImportErrors.DateInvalid(text));
             return null;
         }
+    }
+
+    /// <summary>
+    /// What every CSV format of docs/formats.md checks of a row before its values: broken quoting (false: the row is not
+    /// read further, what the reader made of it is a guess), a value beyond the header's columns, or under a column without a name.
+    /// </summary>
+    internal static bool CheckRowShape(CsvTableRow row, Layout layout, Action<string, DomainError> fail)
+    {
+        if (row.Fault != CsvRowFault.None)
+        {
+            fail(layout.NameOf(row.FaultColumn), Quoting(row.Fault));
+            return false;
+        }
+
+        for (var i = layout.Width; i < row.Cells.Count; i++)
+        {
+            if (row.Cells[i].Trim().Length > 0)
+            {
+                fail(ColumnLetter(i), PupilImportErrors.TooManyFields);
+                break;
+            }
+        }
+
+        foreach (var unnamed in layout.Unnamed.Where(u => u < row.Cells.Count && row.Cells[u].Trim().Length > 0))
+        {
+            fail(ColumnLetter(unnamed), PupilImportErrors.UnnamedColumn);
+        }
+
+        return true;
     }
 
     private static string NameColumnOf(DomainError error) =>
