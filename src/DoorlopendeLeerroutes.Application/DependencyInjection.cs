@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<Pupils.EnrolmentVersionQuery>(); // issue 14
         services.AddScoped<Pupils.RecordPhase>();
         services.AddScoped<Pupils.EndEnrolment>();
+        services.AddScoped<Pupils.ChangeTrack>(); // issue 16: R-MON-3
+        services.AddScoped<Institutions.Import.ImportInstitutions>(); // issue 16: R-MON-1
         services.AddScoped<Pupils.RoutePupilListQuery>();
         services.AddScoped<Pupils.EnrolPupil>();
         services.AddScoped<Pupils.BulkPhaseChange>();

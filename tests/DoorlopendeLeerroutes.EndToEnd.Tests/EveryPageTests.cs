@@ -121,11 +121,26 @@ public sealed class EveryPageTests(BrowserFixture browsers) : IClassFixture<Brow
         // Issue 16, "done when": a newcomer without an account finds the demo routes by province and profiel (R-MON-2).
         await NewcomerFindsRoutesWithoutAnAccountAsync(browser, baseAddress, accessibility);
 
+        // Issue 16 (R-MON-1): the institution import on Beheer → Instellingen, with the preview of its example file.
+        await using (var registry = await UserSession.SignInAsync(browser, baseAddress, accessibility, "beheerder@duo.example", AccountSeeder.DemoPassword))
+        {
+            await registry.OpenAsync("beheer/instellingen", "instellingen, import");
+            var page = registry.Page;
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("institution-import-example").ClickAsync());
+            Assert.Equal("instellingen-voorbeeld.csv", download.SuggestedFilename);
+            var example = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
+            await page.Locator("#institution-import-file").SetInputFilesAsync(
+                new FilePayload { Name = "instellingen-voorbeeld.csv", MimeType = "text/csv", Buffer = example });
+            await Expect(page.GetByTestId("institution-import-totals")).ToContainTextAsync("Nieuw: 2 · Gewijzigd: 0 · Ongewijzigd: 2");
+            await registry.CheckAccessibilityAsync("instellingen, voorbeeld van de import");
+        }
+
         // Three sign-in pages and the administrator's code page, every page (Beveiliging and Koppelingen too), the dialog and the RIO views.
         Assert.Equal(
             1 + 1 + 1 + 9 + 1 + 1 + 8 + 3 + 2 + 2 // + route page, RIO tab, RIO print view; phase comparison and its confirmation; the viewer's sign-in and start page
             + 3 // issue 16: the administrator's second sign-in (login and code page) and the monitor
-            + 2, // issue 16: the route finder without an account, opened and filtered
+            + 2 // issue 16: the route finder without an account, opened and filtered
+            + 4, // issue 16: the administrator's third sign-in and code page, Instellingen, and its import preview
             accessibility.Checked.Count);
         accessibility.AssertClean();
     }

@@ -21,6 +21,12 @@ public enum AuditKind
     InstitutionCreated = 20,
     InstitutionChanged = 21,
 
+    // Issue 16: institutions as reference data (R-MON-1): one line per import file.
+    InstitutionsImported = 23,
+
+    // Issue 16: a pupil's leerweg changed (R-MON-3), on the pupil page or by an import.
+    TrackChanged = 29,
+
     // Disclosures and changes of personal data (R-PRIV-2).
     PupilPageViewed = 30,
     FundingPhaseLookedUp = 31,
@@ -115,6 +121,18 @@ public sealed record AuditEvent(AuditKind Kind, AuditObject? ObjectKind = null, 
 
     public static AuditEvent PhaseRecorded(Guid enrolmentId, Guid pupilId, string? detail = null) =>
         new(AuditKind.PhaseRecorded, AuditObject.Enrolment, enrolmentId) { PupilId = pupilId, Detail = detail };
+
+    /// <summary>R-MON-3: the pupil's leerweg in this enrolment changed; <paramref name="detail"/> says where (e.g. "importeren").</summary>
+    public static AuditEvent TrackChanged(Guid enrolmentId, Guid pupilId, string? detail = null) =>
+        new(AuditKind.TrackChanged, AuditObject.Enrolment, enrolmentId) { PupilId = pupilId, Detail = detail };
+
+    /// <summary>R-MON-1: an institutions file was imported: how many institutions were added or changed, and how many not.</summary>
+    public static AuditEvent InstitutionsImported(int added, int changed, int unchanged) =>
+        new(AuditKind.InstitutionsImported)
+        {
+            Count = added + changed,
+            Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{added} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd"),
+        };
 
     public static AuditEvent EnrolmentEnded(Guid enrolmentId, Guid pupilId) =>
         new(AuditKind.EnrolmentEnded, AuditObject.Enrolment, enrolmentId) { PupilId = pupilId };

@@ -18,7 +18,8 @@ public sealed class InstitutionFormQuery(IApplicationDbContextFactory contexts, 
             {
                 Brin = institution.Brin.Value, Name = institution.Name, Sector = institution.Sector,
                 BoardNumber = institution.BoardNumber.Value, BoardName = institution.BoardName,
-                FederationDomain = institution.FederationDomain, Version = institution.Version,
+                FederationDomain = institution.FederationDomain, Municipality = institution.Municipality ?? string.Empty,
+                Province = institution.Province, RmcRegion = institution.RmcRegion, Version = institution.Version,
             };
     }
 }
@@ -40,6 +41,12 @@ public sealed class CreateInstitution(IApplicationDbContextFactory contexts, Acc
         if (domain.IsFailure)
         {
             return Result<Guid>.Failure(domain.Errors);
+        }
+
+        var place = institution.SetPlace(form.Municipality, form.Province, form.RmcRegion); // R-MON-1
+        if (place.IsFailure)
+        {
+            return Result<Guid>.Failure(place.Errors);
         }
 
         await using var db = await contexts.CreateAsync(cancellationToken);
@@ -96,6 +103,12 @@ public sealed class ChangeInstitution(IApplicationDbContextFactory contexts, Acc
         if (domain.IsFailure)
         {
             return domain;
+        }
+
+        var place = institution.SetPlace(form.Municipality, form.Province, form.RmcRegion); // R-MON-1
+        if (place.IsFailure)
+        {
+            return place;
         }
 
         if (await db.Institutions.AnyAsync(i => i.Id != id && i.Brin == institution.Brin, cancellationToken))

@@ -19,6 +19,15 @@ public sealed class InstitutionForm
     /// <summary>The domain SURFconext names the institution by (<c>schac_home_organization</c>); optional.</summary>
     public string? FederationDomain { get; set; }
 
+    /// <summary>R-MON-1: the gemeente; empty for an institution recorded before it was asked, so the form asks for it.</summary>
+    public string Municipality { get; set; } = string.Empty;
+
+    /// <summary>R-MON-1: one of the twelve provinces; null until chosen.</summary>
+    public Province? Province { get; set; }
+
+    /// <summary>R-MON-1: the RMC-regio, optional.</summary>
+    public string? RmcRegion { get; set; }
+
     public Guid Version { get; set; }
 }
 
@@ -45,5 +54,18 @@ public sealed class InstitutionFormValidator : AbstractValidator<InstitutionForm
         RuleFor(f => f.FederationDomain)
             .Must(d => Institution.TryNormaliseFederationDomain(d, out _))
             .WithMessage(DomainErrors.Institution.FederationDomainInvalid.Message);
+
+        // R-MON-1: the same rules as Institution.SetPlace, with its messages.
+        RuleFor(f => f.Municipality)
+            .Must(m => !string.IsNullOrWhiteSpace(m) && m.Trim().Length <= Institution.MaxPlaceLength)
+            .WithMessage(DomainErrors.Institution.MunicipalityRequired.Message)
+            .NotPrintableIsRefused("institution.municipality", "de gemeente");
+        RuleFor(f => f.Province)
+            .Must(p => p is { } province && Enum.IsDefined(province))
+            .WithMessage(DomainErrors.Institution.ProvinceInvalid.Message);
+        RuleFor(f => f.RmcRegion)
+            .Must(r => r is null || r.Trim().Length <= Institution.MaxPlaceLength)
+            .WithMessage(DomainErrors.Institution.RmcRegionTooLong.Message)
+            .NotPrintableIsRefused("institution.rmc_region", "de RMC-regio");
     }
 }

@@ -2,7 +2,9 @@ using DoorlopendeLeerroutes.Domain.Institutions;
 
 namespace DoorlopendeLeerroutes.Application.Institutions;
 
-public sealed record InstitutionListItem(Guid Id, string Brin, string Name, Sector Sector, string BoardNumber, string BoardName);
+public sealed record InstitutionListItem(
+    Guid Id, string Brin, string Name, Sector Sector, string BoardNumber, string BoardName, string? Municipality,
+    Province? Province, string? RmcRegion);
 
 /// <summary>The institutions, a page at a time, ordered by name (Beheer: administrators only).</summary>
 public sealed class InstitutionListQuery(IApplicationDbContextFactory contexts, AccessScope scope)
@@ -18,7 +20,8 @@ public sealed class InstitutionListQuery(IApplicationDbContextFactory contexts, 
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var items = institutions
-            .Select(i => new InstitutionListItem(i.Id, i.Brin.Value, i.Name, i.Sector, i.BoardNumber.Value, i.BoardName))
+            .Select(i => new InstitutionListItem(
+                i.Id, i.Brin.Value, i.Name, i.Sector, i.BoardNumber.Value, i.BoardName, i.Municipality, i.Province, i.RmcRegion))
             .ToList();
         return new PagedResult<InstitutionListItem>(items, total);
     }

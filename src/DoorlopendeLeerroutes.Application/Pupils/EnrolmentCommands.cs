@@ -42,3 +42,29 @@ public sealed class EndEnrolment(ScopedWork work, IAuditTrail audit)
             return Task.FromResult(result);
         }, cancellationToken);
 }
+
+/// <summary>
+/// R-MON-3: sets or clears the pupil's leerweg on the pupil page; it must be one of the route's leerwegen, and only a
+/// coordinator of the pupil's own schools changes it (<see cref="Enrolment.SetTrack"/>).
+/// </summary>
+public sealed class ChangeTrack(ScopedWork work, IAuditTrail audit)
+{
+    public Task<Result> ExecuteAsync(Guid enrolmentId, Guid version, Track? track, CancellationToken cancellationToken = default) =>
+        work.RunAsync(EnrolmentWork.Target, enrolmentId, version, async context =>
+        {
+            var enrolment = context.Entity;
+            if (enrolment.Track == track)
+            {
+                return Result.Success(); // nothing to change, nothing to record
+            }
+
+            var route = await context.Db.Routes.AsNoTracking().SingleAsync(r => r.Id == enrolment.RouteId, context.CancellationToken);
+            var result = enrolment.SetTrack(track, route, context.Actor);
+            if (result.IsSuccess)
+            {
+                audit.RecordWith(context.Db, context.User, [AuditEvent.TrackChanged(enrolment.Id, enrolment.PupilId)]);
+            }
+
+            return result;
+        }, cancellationToken);
+}

@@ -20,7 +20,9 @@ public sealed record EnrolmentDetails(
     Phase? PhaseToday,
     Phase ExpectedPhaseToday,
     IReadOnlyList<PhaseLine> Phases,
-    bool CanChange);
+    bool CanChange,
+    Track? Track,
+    IReadOnlyList<Track> RouteTracks);
 
 /// <summary>
 /// One enrolment for the pupil page; null when it does not exist or belongs to another institution (R-ACCESS-1). The page
@@ -61,6 +63,7 @@ public sealed class EnrolmentDetailsQuery(IApplicationDbContextFactory contexts,
             enrolment.Phases.OrderByDescending(p => p.RecordedAt)
                 .Select(p => new PhaseLine(p.Phase, p.ValidFrom, p.RecordedAt, people.GetValueOrDefault(p.RecordedBy, "onbekend"), p == inForce))
                 .ToList(),
-            actor.IsCoordinatorOf(enrolment.VoInstitutionId) || actor.IsCoordinatorOf(enrolment.MboInstitutionId));
+            actor.IsCoordinatorOf(enrolment.VoInstitutionId) || actor.IsCoordinatorOf(enrolment.MboInstitutionId),
+            enrolment.Track, route.Definition.Tracks.ToList());
     }
 }

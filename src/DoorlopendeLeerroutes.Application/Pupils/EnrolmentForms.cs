@@ -83,3 +83,21 @@ public sealed class EndEnrolmentFormValidator : AbstractValidator<EndEnrolmentFo
             .WithMessage(DomainErrors.Enrolment.OutcomeNoteTooLong.Message);
     }
 }
+
+/// <summary>The "leerweg" form of the pupil page (R-MON-3): one of the route's leerwegen, or none ("onbekend").</summary>
+public sealed class TrackForm
+{
+    public Track? Track { get; set; }
+
+    /// <summary>The route's leerwegen: the only choices.</summary>
+    public IReadOnlyList<Track> RouteTracks { get; set; } = [];
+}
+
+/// <summary>The rule of <see cref="Enrolment.SetTrack"/>, with its message, as the user picks.</summary>
+public sealed class TrackFormValidator : AbstractValidator<TrackForm>
+{
+    public TrackFormValidator() =>
+        RuleFor(f => f.Track)
+            .Must((form, track) => track is not { } t || form.RouteTracks.Contains(t))
+            .WithMessage(form => DomainErrors.Enrolment.TrackNotInRoute(form.RouteTracks).Message);
+}

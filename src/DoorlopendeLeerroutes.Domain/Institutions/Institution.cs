@@ -64,6 +64,21 @@ public sealed class Institution : Entity
     /// </summary>
     public Result SetPlace(string? municipality, Province? province, string? rmcRegion)
     {
+        var errors = CheckPlace(municipality, province, rmcRegion);
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+
+        Municipality = municipality!.Trim();
+        Province = province;
+        RmcRegion = string.IsNullOrWhiteSpace(rmcRegion) ? null : rmcRegion.Trim();
+        return Result.Success();
+    }
+
+    /// <summary>The rules of <see cref="SetPlace"/> without an institution, so an import reports them with the other errors of a new row.</summary>
+    public static List<DomainError> CheckPlace(string? municipality, Province? province, string? rmcRegion)
+    {
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(municipality) || municipality.Trim().Length > MaxPlaceLength)
         {
@@ -89,15 +104,7 @@ public sealed class Institution : Entity
             errors.Add(regionNotPrintable); // R-PRIV-4
         }
 
-        if (errors.Count > 0)
-        {
-            return Result.Failure(errors);
-        }
-
-        Municipality = municipality!.Trim();
-        Province = province;
-        RmcRegion = region;
-        return Result.Success();
+        return errors;
     }
 
     /// <summary>Creates an institution. Uniqueness of the BRIN (R-INST-3) is checked against the store by the caller and the database.</summary>

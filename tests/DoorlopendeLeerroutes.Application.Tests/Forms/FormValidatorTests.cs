@@ -154,5 +154,6 @@ public sealed class FormValidatorTests
     private static InstitutionForm Institution() => new()
     {
         Brin = "05KO", Name = "De Horizon", Sector = Sector.Vo, BoardNumber = "41000", BoardName = "Stichting Horizon",
+        Municipality = "Culemborg", Province = Province.Gelderland, // R-MON-1
     };
 }

@@ -183,6 +183,7 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     private static InstitutionForm Form(string brin) => new()
     {
         Brin = brin, Name = "Testschool " + brin, Sector = Sector.Vo, BoardNumber = "77777", BoardName = "Bestuur",
+        Municipality = "Ede", Province = Domain.Institutions.Province.Gelderland, // R-MON-1
     };
 
     private async Task<Guid> InstitutionIdAsync(string brin)

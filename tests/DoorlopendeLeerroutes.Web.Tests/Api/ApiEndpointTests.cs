@@ -107,6 +107,28 @@ public sealed class ApiEndpointTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task R_MON_3_the_api_import_reads_the_leerweg_column_with_the_same_parser()
+    {
+        var route = await _kit.NewRouteAsync("Api-leerweg"); // a route from KB only
+        var code = await CodeOfAsync(route);
+        var number = ImportKit.NewNumber();
+        const string header = ImportKit.Header + ";Leerweg";
+        using var horizon = await app.ApiClientAsync(ApiClients.Horizon);
+
+        using var wrong = await horizon.PostAsync(
+            Api($"/leerroutes/{code}/leerling-imports?proef=true"), Csv(ImportKit.File(bom: true, header, ImportKit.Row(number) + ";BB")), Ct);
+        using var stored = await horizon.PostAsync(
+            Api($"/leerroutes/{code}/leerling-imports?proef=false"), Csv(ImportKit.File(bom: true, header, ImportKit.Row(number) + ";kb")), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Leerweg", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        var answer = JsonNode.Parse(await stored.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal("kb", answer["regels"]![0]!["leerweg"]!.GetValue<string>());
+        Assert.Equal(Domain.Routes.Track.KB, (await _kit.EnrolmentsAsync(route)).Single(e => e.Number == number).Enrolment.Track);
+    }
+
+    [Fact]
     public async Task Import_through_the_api_gives_the_pages_result_a_dry_run_stores_nothing_and_the_real_run_all()
     {
         var route = await _kit.NewRouteAsync("Api-import");

@@ -3,6 +3,7 @@ using DoorlopendeLeerroutes.Application.Accounts;
 using DoorlopendeLeerroutes.Application.Auditing;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Pupils;
+using DoorlopendeLeerroutes.Domain.Routes;
 using DoorlopendeLeerroutes.Web.Components.Pages.Pupils;
 using DoorlopendeLeerroutes.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public sealed class EnrolmentPageFormTests : ComponentTestContext, IClassFixture
         Services.AddScoped<PupilAccessHistoryQuery>();
         Services.AddScoped<RecordPhase>();
         Services.AddScoped<EndEnrolment>();
+        Services.AddScoped<ChangeTrack>(); // issue 16
 
         var appServices = app.Services.CreateScope().ServiceProvider;
         Services.AddScoped(_ => appServices.GetRequiredService<IApplicationDbContextFactory>());
@@ -36,6 +38,25 @@ public sealed class EnrolmentPageFormTests : ComponentTestContext, IClassFixture
         Services.AddSingleton(appServices.GetRequiredService<IOptions<PrivacyOptions>>());
         Services.AddScoped(_ => appServices.GetRequiredService<FluentValidation.IValidator<PhaseForm>>());
         Services.AddScoped(_ => appServices.GetRequiredService<FluentValidation.IValidator<EndEnrolmentForm>>());
+        Services.AddScoped(_ => appServices.GetRequiredService<FluentValidation.IValidator<TrackForm>>());
+    }
+
+    [Fact]
+    public async Task R_MON_3_the_page_shows_the_leerweg_or_onbekend_and_offers_its_coordinator_the_routes_leerwegen()
+    {
+        var id = await HorizonEnrolmentAsync();
+        Track? track;
+        await using (var db = await _app.OpenDbContextAsync())
+        {
+            track = (await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == id, Xunit.TestContext.Current.CancellationToken)).Track;
+        }
+
+        Render<MudPopoverProvider>();
+        var cut = Render<EnrolmentPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForElement("[data-testid=change-track]");
+
+        Assert.Equal(Web.Components.Shared.DutchLabels.TrackText(track), cut.Find("[data-testid=pupil-track]").TextContent.Trim());
+        Assert.Contains("Leerweg wijzigen", cut.Find("[data-testid=change-track]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

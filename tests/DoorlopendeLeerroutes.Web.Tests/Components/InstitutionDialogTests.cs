@@ -50,6 +50,28 @@ public sealed class InstitutionDialogTests : ComponentTestContext
         Assert.NotEmpty(host.FindAll(".mud-dialog"));
     }
 
+    [Fact]
+    public async Task R_MON_1_gemeente_and_provincie_are_asked_for_before_saving()
+    {
+        var host = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await host.InvokeAsync(() => dialogs.ShowAsync<InstitutionDialog>("Nieuwe instelling"));
+
+        host.Find("input[data-testid=institution-brin]").Input("05KO");
+        host.Find("input[data-testid=institution-name]").Input("De Horizon");
+        host.Find("input[data-testid=institution-board-number]").Input("41000");
+        host.Find("input[data-testid=institution-board-name]").Input("Stichting Horizon");
+        await host.Find("[data-testid=institution-save]").ClickAsync(new());
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.Contains(Domain.Common.DomainErrors.Institution.MunicipalityRequired.Message, host.Markup, StringComparison.Ordinal);
+            Assert.Contains(Domain.Common.DomainErrors.Institution.ProvinceInvalid.Message, host.Markup, StringComparison.Ordinal);
+        });
+        Assert.Empty(_audit.Recorded);
+    }
+
     /// <summary>An invalid form must never reach the database; any use of it fails the test.</summary>
     private sealed class UnusedDatabase : IApplicationDbContextFactory
     {

@@ -127,6 +127,7 @@ public sealed class ImportPupils(
             AuditEvent.PupilsImported(preview.RouteId, totals.Changes, totals.Unchanged),
             .. plan.NewEnrolments.Select(e => AuditEvent.PupilEnrolled(e.Id, e.PupilId, Where)),
             .. plan.PhaseChanges.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, Where)),
+            .. plan.TrackChanges.Select(e => AuditEvent.TrackChanged(e.Id, e.PupilId, Where)),
         ]);
         var saved = await db.TrySaveChangesAsync(cancellationToken);
         if (saved.IsFailure)
@@ -142,8 +143,8 @@ public sealed class ImportPupils(
 
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
         logger.LogInformation(
-            "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {UnchangedCount} unchanged",
-            preview.RouteId, totals.New, plan.NewPupils.Count, totals.PhaseChanges, totals.Unchanged);
+            "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {TrackChangeCount} leerweg changes, {UnchangedCount} unchanged",
+            preview.RouteId, totals.New, plan.NewPupils.Count, totals.PhaseChanges, totals.TrackChanges, totals.Unchanged);
         return new PupilImportOutcome(totals, []);
     }
 
@@ -196,11 +197,13 @@ public sealed class ImportPupils(
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static List<PupilImportError> InFileOrder(IEnumerable<PupilImportError> errors) =>
-        errors
+    /// <summary>Errors by line, and within a line in the order of the format's <paramref name="columns"/> (default: this format's).</summary>
+    internal static List<PupilImportError> InFileOrder(IEnumerable<PupilImportError> errors, IReadOnlyList<string>? columns = null)
+    {
+        var order = (columns ?? PupilImportFormat.Columns).ToList();
+        return errors
             .OrderBy(e => e.Line ?? 0)
-            .ThenBy(e => e.Column is { } column && PupilImportFormat.Columns.Contains(column)
-                ? PupilImportFormat.Columns.ToList().IndexOf(column)
-                : PupilImportFormat.Columns.Count)
+            .ThenBy(e => e.Column is { } column && order.Contains(column) ? order.IndexOf(column) : order.Count)
             .ToList();
+    }
 }

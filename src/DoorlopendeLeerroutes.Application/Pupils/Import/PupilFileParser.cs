@@ -90,28 +90,9 @@ internal static partial class PupilFileParser
         var before = errors.Count;
         void Fail(string column, DomainError error) => errors.Add(PupilImportError.At(row.Line, column, error));
 
-        if (row.Fault != CsvRowFault.None)
+        if (!CheckRowShape(row, layout, Fail))
         {
-            // What the reader made of a broken quote is a guess; the values are not checked one by one.
-            Fail(layout.NameOf(row.FaultColumn), Quoting(row.Fault));
             return null;
-        }
-
-        for (var i = layout.Width; i < row.Cells.Count; i++)
-        {
-            if (row.Cells[i].Trim().Length > 0)
-            {
-                Fail(ColumnLetter(i), PupilImportErrors.TooManyFields);
-                break;
-            }
-        }
-
-        foreach (var unnamed in layout.Unnamed)
-        {
-            if (unnamed < row.Cells.Count && row.Cells[unnamed].Trim().Length > 0)
-            {
-                Fail(ColumnLetter(unnamed), PupilImportErrors.UnnamedColumn);
-            }
         }
 
         var number = PupilNumber.Parse(layout.Value(row, PupilImportFormat.Number));
@@ -142,6 +123,14 @@ internal static partial class PupilFileParser
         // docs/formats.md §1: "Fase vanaf" is optional; without it the phase counts from the start date.
         var phaseFrom = Date(PupilImportFormat.PhaseFrom, "fase-vanaf-datum", required: false) ?? startDate;
 
+        // R-MON-3: the optional leerweg; whether the route has it is the planner's check (it knows the route).
+        var trackText = layout.Value(row, PupilImportFormat.Track);
+        var track = ParseTrack(trackText);
+        if (trackText.Length > 0 && track is null)
+        {
+            Fail(PupilImportFormat.Track, PupilImportErrors.TrackInvalid(trackText));
+        }
+
         if (errors.Count > before)
         {
             return null;
@@ -149,7 +138,7 @@ internal static partial class PupilFileParser
 
         return new PupilImportRow(
             row.Line, number.Value, lastName, prefix.Length == 0 ? null : prefix, firstName, birthDate!.Value, startDate!.Value,
-            phase!.Value, phaseFrom!.Value);
+            phase!.Value, phaseFrom!.Value, track);
 
         DateOnly? Date(string column, string what, bool required)
         {
@@ -172,6 +161,35 @@ internal static partial class PupilFileParser
             Fail(column, DateShape().IsMatch(text) ? PupilImportErrors.DateDoesNotExist(text) : PupilImportErrors.DateInvalid(text));
             return null;
         }
+    }
+
+    /// <summary>
+    /// What every CSV format of docs/formats.md checks of a row before its values: broken quoting (false: the row is not
+    /// read further, what the reader made of it is a guess), a value beyond the header's columns, or under a column without a name.
+    /// </summary>
+    internal static bool CheckRowShape(CsvTableRow row, Layout layout, Action<string, DomainError> fail)
+    {
+        if (row.Fault != CsvRowFault.None)
+        {
+            fail(layout.NameOf(row.FaultColumn), Quoting(row.Fault));
+            return false;
+        }
+
+        for (var i = layout.Width; i < row.Cells.Count; i++)
+        {
+            if (row.Cells[i].Trim().Length > 0)
+            {
+                fail(ColumnLetter(i), PupilImportErrors.TooManyFields);
+                break;
+            }
+        }
+
+        foreach (var unnamed in layout.Unnamed.Where(u => u < row.Cells.Count && row.Cells[u].Trim().Length > 0))
+        {
+            fail(ColumnLetter(unnamed), PupilImportErrors.UnnamedColumn);
+        }
+
+        return true;
     }
 
     private static string NameColumnOf(DomainError error) =>
@@ -211,6 +229,16 @@ internal static partial class PupilFileParser
         error = PupilImportErrors.PhaseInvalid(text);
         return null;
     }
+
+    /// <summary>R-MON-3: <c>BB</c>, <c>KB</c>, <c>GL</c> or <c>TL</c>, case-insensitive; anything else (empty included) is none.</summary>
+    public static Track? ParseTrack(string text) => text.ToUpperInvariant() switch
+    {
+        "BB" => Domain.Routes.Track.BB,
+        "KB" => Domain.Routes.Track.KB,
+        "GL" => Domain.Routes.Track.GL,
+        "TL" => Domain.Routes.Track.TL,
+        _ => null,
+    };
 
     /// <summary>The spreadsheet letter of a 0-based column: A, B, …, Z, AA, …</summary>
     public static string ColumnLetter(int index)

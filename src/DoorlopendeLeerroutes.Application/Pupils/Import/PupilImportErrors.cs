@@ -76,6 +76,10 @@ public static class PupilImportErrors
     public static DomainError PhaseInvalid(string value) => new(
         "import.row.phase_invalid", $"'{Echo(value)}' is geen fase. Vul vo of mbo in.");
 
+    /// <summary>R-MON-3: the optional Leerweg column holds one of the four leerwegen, or nothing.</summary>
+    public static DomainError TrackInvalid(string value) => new(
+        "import.row.track_invalid", $"'{Echo(value)}' is geen leerweg. Vul BB, KB, GL of TL in, of laat het vak leeg.");
+
     public static DomainError DuplicatePupil(int firstLine) => new(
         "import.row.duplicate_pupil",
         string.Create(Dutch, $"Deze leerling staat ook op regel {firstLine}. Elke leerling mag maar één keer in het bestand staan."));

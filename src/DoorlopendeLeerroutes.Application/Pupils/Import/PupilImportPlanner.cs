@@ -13,9 +13,10 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
     private const int ProgressEvery = 500;
 
     /// <param name="PhaseChanges">The stored enrolments that get a new phase registration.</param>
+    /// <param name="TrackChanges">The stored enrolments whose leerweg changes (R-MON-3).</param>
     public sealed record Plan(
         List<PupilImportLine> Lines, List<PupilImportError> Errors, List<Pupil> NewPupils, List<Enrolment> NewEnrolments,
-        List<Enrolment> PhaseChanges);
+        List<Enrolment> PhaseChanges, List<Enrolment> TrackChanges);
 
     public sealed record Target(Route Route, Actor Actor, Guid VoInstitutionId, Guid MboInstitutionId, DateTime NowUtc);
 
@@ -37,7 +38,7 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
         Target target, IReadOnlyList<PupilImportRow> rows, IReadOnlyDictionary<PupilNumber, Pupil> known,
         IReadOnlyDictionary<Guid, List<Enrolment>> enrolments, IProgress<PupilImportProgress>? progress)
     {
-        var plan = new Plan([], [], [], [], []);
+        var plan = new Plan([], [], [], [], [], []);
         for (var i = 0; i < rows.Count; i++)
         {
             if (i > 0 && i % ProgressEvery == 0)
@@ -140,18 +141,31 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
         }
 
         var recorded = same.RecordPhase(row.Phase, row.PhaseFrom, target.Actor, target.NowUtc);
-        if (recorded.HasError(DomainErrors.Enrolment.PhaseUnchanged.Code))
-        {
-            return PupilImportStatus.Unchanged;
-        }
-
-        if (Failed(recorded, errors))
+        var phaseUnchanged = recorded.HasError(DomainErrors.Enrolment.PhaseUnchanged.Code);
+        if (!phaseUnchanged && Failed(recorded, errors))
         {
             return null;
         }
 
-        plan.PhaseChanges.Add(same);
-        return PupilImportStatus.PhaseChange;
+        // R-MON-3: another leerweg in the file changes the stored one; an empty cell keeps it (the column is optional).
+        var trackChanged = row.Track is { } track && track != same.Track;
+        if (trackChanged && FailedAt(PupilImportFormat.Track, same.SetTrack(row.Track, target.Route, target.Actor), errors))
+        {
+            return null;
+        }
+
+        if (trackChanged)
+        {
+            plan.TrackChanges.Add(same);
+        }
+
+        if (!phaseUnchanged)
+        {
+            plan.PhaseChanges.Add(same);
+            return PupilImportStatus.PhaseChange;
+        }
+
+        return trackChanged ? PupilImportStatus.TrackChange : PupilImportStatus.Unchanged;
     }
 
     private static PupilImportStatus? Enrol(
@@ -172,6 +186,11 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
             return null;
         }
 
+        if (row.Track is not null && FailedAt(PupilImportFormat.Track, enrolment.SetTrack(row.Track, target.Route, target.Actor), errors))
+        {
+            return null; // R-MON-3: a leerweg the route does not have
+        }
+
         if (newPupil)
         {
             plan.NewPupils.Add(pupil);
@@ -184,6 +203,13 @@ internal sealed class PupilImportPlanner(IPupilNumberIndex numbers)
     private static bool Failed(Result result, List<(string, DomainError)> errors)
     {
         errors.AddRange(result.Errors.Select(e => (ColumnOf(e), e)));
+        return result.IsFailure;
+    }
+
+    /// <summary>As <see cref="Failed"/>, with every error at <paramref name="column"/>.</summary>
+    private static bool FailedAt(string column, Result result, List<(string, DomainError)> errors)
+    {
+        errors.AddRange(result.Errors.Select(e => (column, e)));
         return result.IsFailure;
     }
 

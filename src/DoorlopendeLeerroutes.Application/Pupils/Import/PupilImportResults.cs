@@ -13,11 +13,15 @@ public enum PupilImportStatus
 
     /// <summary><c>ongewijzigd</c>: the row is what is stored already.</summary>
     Unchanged = 3,
+
+    /// <summary><c>leerwegwijziging</c>: only the leerweg of a pupil already enrolled in this route changes (R-MON-3).</summary>
+    TrackChange = 4,
 }
 
 /// <summary>One row of the preview. The number is masked (R-PUPIL-8); the full number never leaves the import.</summary>
 public sealed record PupilImportLine(
-    int Line, string MaskedNumber, string Name, DateOnly StartDate, Phase Phase, DateOnly PhaseFrom, PupilImportStatus Status);
+    int Line, string MaskedNumber, string Name, DateOnly StartDate, Phase Phase, DateOnly PhaseFrom, PupilImportStatus Status,
+    Track? Track = null);
 
 /// <summary>
 /// A reason the file cannot be imported: for a row <c>regel N, kolom X: melding</c> (docs/formats.md), for the file as a
@@ -37,15 +41,16 @@ public sealed record PupilImportError(int? Line, string? Column, string Code, st
     public override string ToString() => Text;
 }
 
-public sealed record PupilImportTotals(int New, int PhaseChanges, int Unchanged)
+/// <param name="TrackChanges">Rows that change only the leerweg of a pupil already enrolled (R-MON-3).</param>
+public sealed record PupilImportTotals(int New, int PhaseChanges, int Unchanged, int TrackChanges = 0)
 {
     public static readonly PupilImportTotals None = new(0, 0, 0);
 
-    public int Changes => New + PhaseChanges;
+    public int Changes => New + PhaseChanges + TrackChanges;
 
     public static PupilImportTotals Of(IEnumerable<PupilImportLine> lines)
     {
-        int created = 0, changed = 0, unchanged = 0;
+        int created = 0, changed = 0, unchanged = 0, tracks = 0;
         foreach (var line in lines)
         {
             switch (line.Status)
@@ -56,21 +61,28 @@ public sealed record PupilImportTotals(int New, int PhaseChanges, int Unchanged)
                 case PupilImportStatus.PhaseChange:
                     changed++;
                     break;
+                case PupilImportStatus.TrackChange:
+                    tracks++;
+                    break;
                 default:
                     unchanged++;
                     break;
             }
         }
 
-        return new PupilImportTotals(created, changed, unchanged);
+        return new PupilImportTotals(created, changed, unchanged, tracks);
     }
 
-    /// <summary>"12 leerlingen ingeschreven, 3 fasewijzigingen, 5 ongewijzigd".</summary>
+    /// <summary>"12 leerlingen ingeschreven, 3 fasewijzigingen, 5 ongewijzigd" (and the leerwegwijzigingen, when there are any).</summary>
     public string Summary()
     {
         var dutch = DutchFormat.Culture;
+        var tracks = TrackChanges == 0
+            ? string.Empty
+            : string.Create(dutch, $"{TrackChanges:N0} {(TrackChanges == 1 ? "leerwegwijziging" : "leerwegwijzigingen")}, ");
         return string.Create(dutch, $"{New:N0} {(New == 1 ? "leerling" : "leerlingen")} ingeschreven, ")
-               + string.Create(dutch, $"{PhaseChanges:N0} {(PhaseChanges == 1 ? "fasewijziging" : "fasewijzigingen")}, {Unchanged:N0} ongewijzigd");
+               + string.Create(dutch, $"{PhaseChanges:N0} {(PhaseChanges == 1 ? "fasewijziging" : "fasewijzigingen")}, ")
+               + tracks + string.Create(dutch, $"{Unchanged:N0} ongewijzigd");
     }
 }
 
@@ -156,12 +168,12 @@ public sealed record PupilImportProgress(PupilImportStage Stage, int Done, int T
 /// <summary>The checked values of one row (internal: holds the full pupil number).</summary>
 internal sealed record PupilImportRow(
     int Line, PupilNumber Number, string LastName, string? Prefix, string FirstName, DateOnly BirthDate, DateOnly StartDate,
-    Phase Phase, DateOnly PhaseFrom)
+    Phase Phase, DateOnly PhaseFrom, Track? Track = null)
 {
     public string FullName => string.Join(' ', new[] { FirstName, Prefix, LastName }.Where(p => !string.IsNullOrEmpty(p)));
 
     public PupilImportLine ToLine(PupilImportStatus status) =>
-        new(Line, Number.Masked, FullName, StartDate, Phase, PhaseFrom, status);
+        new(Line, Number.Masked, FullName, StartDate, Phase, PhaseFrom, status, Track);
 
     // A record prints all its members; this one must not print the number (R-PUPIL-8), even masked.
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"regel {Line}");

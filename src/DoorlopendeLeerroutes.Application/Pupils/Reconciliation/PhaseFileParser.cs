@@ -62,25 +62,9 @@ internal static class PhaseFileParser
         var before = errors.Count;
         void Fail(string column, DomainError error) => errors.Add(PupilImportError.At(row.Line, column, error));
 
-        if (row.Fault != CsvRowFault.None)
+        if (!PupilFileParser.CheckRowShape(row, layout, Fail))
         {
-            Fail(layout.NameOf(row.FaultColumn), PupilFileParser.Quoting(row.Fault));
             return null;
-        }
-
-        // FORMATS.md: a value beyond the header's columns, or under a column without a name, is an error as everywhere.
-        for (var i = layout.Width; i < row.Cells.Count; i++)
-        {
-            if (row.Cells[i].Trim().Length > 0)
-            {
-                Fail(PupilFileParser.ColumnLetter(i), PupilImportErrors.TooManyFields);
-                break;
-            }
-        }
-
-        foreach (var unnamed in layout.Unnamed.Where(u => u < row.Cells.Count && row.Cells[u].Trim().Length > 0))
-        {
-            Fail(PupilFileParser.ColumnLetter(unnamed), PupilImportErrors.UnnamedColumn);
         }
 
         var number = PupilNumber.Parse(layout.Value(row, PhaseFileFormat.Number));

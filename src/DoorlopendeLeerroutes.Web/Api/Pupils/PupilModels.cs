@@ -46,17 +46,18 @@ public sealed record OpzoekResultaat(string Naam, string Leerlingnummer, DateOnl
             [.. e.CountDates.Select(c => new BekostigingOpTeldatum(c.SchoolYear.ToString(), c.CountDate, c.Phase, c.FundedBrin, c.Status, c.IsPreview))]))]);
 }
 
-/// <summary>One row of an import: what it does (nieuw, fasewijziging, ongewijzigd), with the masked number.</summary>
-public sealed record ImportRegel(int Regel, string Leerlingnummer, string Naam, DateOnly Startdatum, Phase Fase, DateOnly FaseVanaf, PupilImportStatus Status);
+/// <summary>One row of an import: what it does (nieuw, fasewijziging, leerwegwijziging, ongewijzigd), with the masked number.</summary>
+public sealed record ImportRegel(
+    int Regel, string Leerlingnummer, string Naam, DateOnly Startdatum, Phase Fase, DateOnly FaseVanaf, PupilImportStatus Status, Track? Leerweg);
 
-public sealed record ImportTotalen(int Nieuw, int Fasewijzigingen, int Ongewijzigd)
+public sealed record ImportTotalen(int Nieuw, int Fasewijzigingen, int Ongewijzigd, int Leerwegwijzigingen)
 {
-    public static ImportTotalen From(PupilImportTotals totals) => new(totals.New, totals.PhaseChanges, totals.Unchanged);
+    public static ImportTotalen From(PupilImportTotals totals) => new(totals.New, totals.PhaseChanges, totals.Unchanged, totals.TrackChanges);
 }
 
 /// <summary>The answer of an import: for a dry run (<see cref="Proef"/>) what it would do; otherwise what was stored.</summary>
 public sealed record ImportResultaat(bool Proef, bool Opgeslagen, ImportTotalen Totalen, IReadOnlyList<ImportRegel> Regels)
 {
     public static IReadOnlyList<ImportRegel> Lines(PupilImportPreview preview) =>
-        [.. preview.Lines.Select(l => new ImportRegel(l.Line, l.MaskedNumber, l.Name, l.StartDate, l.Phase, l.PhaseFrom, l.Status))];
+        [.. preview.Lines.Select(l => new ImportRegel(l.Line, l.MaskedNumber, l.Name, l.StartDate, l.Phase, l.PhaseFrom, l.Status, l.Track))];
 }

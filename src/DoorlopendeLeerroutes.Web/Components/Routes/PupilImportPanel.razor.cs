@@ -165,6 +165,7 @@ public sealed partial class PupilImportPanel
     {
         PupilImportStatus.New => "nieuw",
         PupilImportStatus.PhaseChange => "fasewijziging",
+        PupilImportStatus.TrackChange => "leerwegwijziging",
         _ => "ongewijzigd",
     };
 }

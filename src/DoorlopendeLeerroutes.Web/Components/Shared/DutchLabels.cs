@@ -115,4 +115,14 @@ public static class DutchLabels
         Sector.Mbo => "mbo",
         _ => sector.ToString(),
     };
+
+    /// <summary>R-MON-3: a pupil's leerweg, "onbekend" when none was given.</summary>
+    public static string TrackText(Track? track) => track switch
+    {
+        Track.BB => "BB (basisberoepsgericht)",
+        Track.KB => "KB (kaderberoepsgericht)",
+        Track.GL => "GL (gemengd)",
+        Track.TL => "TL (theoretisch)",
+        _ => "onbekend",
+    };
 }
