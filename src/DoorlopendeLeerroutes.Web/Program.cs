@@ -67,6 +67,7 @@ builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment
 builder.Services.AddApiRequestPipeline();
 builder.Services.AddRouteFinderRateLimit(); // issue 16: the public route finder, limited per client address
 builder.Services.AddSingleton<DoorlopendeLeerroutes.Application.ApiClients.IApiScopeCatalogue, ApiScopeCatalogue>();
+builder.Services.AddTelemetry(builder.Configuration); // issue 17: OpenTelemetry by OTLP, only when configured (Observability/Telemetry.cs)
 
 var app = builder.Build();
 

@@ -21,6 +21,7 @@ internal static class ScopedCount
     public static async Task<Outcome> CalculateAsync(
         IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, bool withNumbers, CancellationToken cancellationToken)
     {
+        using var measurement = AppTelemetry.MeasureCount("pupils"); // issue 17: dlr.count.duration and the span dlr.count
         // R-COUNT-2: only enrolments active on the count date are read; R-ACCESS-1: only those the user may see.
         // The pupil is joined in, instead of a list of ids sent back as parameters.
         var active = Active(db, scope, year);
@@ -51,6 +52,7 @@ internal static class ScopedCount
     public static async Task<(CountResult Result, Dictionary<Guid, RouteInfo> Routes, Dictionary<Guid, Track?> Tracks)> CalculateWithTracksAsync(
         IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        using var measurement = AppTelemetry.MeasureCount("tracks"); // issue 17, as above
         var active = Active(db, scope, year);
         var enrolments = await active
             .Select(e => new

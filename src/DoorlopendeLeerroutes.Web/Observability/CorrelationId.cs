@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Serilog.Context;
 
 namespace DoorlopendeLeerroutes.Web.Observability;
@@ -10,6 +11,7 @@ public static class CorrelationId
 {
     public const string LogProperty = "CorrelationId";
     public const string Header = "X-Correlation-Id";
+    public const string TraceIdProperty = "TraceId";
 
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -20,7 +22,9 @@ public static class CorrelationId
                 context.Response.Headers[Header] = context.TraceIdentifier;
                 return Task.CompletedTask;
             });
+            // The W3C trace id too (issue 17), so a log line leads to the request's trace when telemetry is exported.
             using (LogContext.PushProperty(LogProperty, context.TraceIdentifier))
+            using (LogContext.PushProperty(TraceIdProperty, Activity.Current?.TraceId.ToHexString()))
             {
                 await next(context);
             }

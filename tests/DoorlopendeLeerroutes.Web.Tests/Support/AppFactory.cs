@@ -22,9 +22,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A second app on another app's database (e.g. a restart with other settings); it leaves the database alone.</summary>
     protected AppFactory(TestDatabase database)
+        : this(database, ownsDatabase: false)
+    {
+    }
+
+    /// <summary>An app on a database made for it (e.g. on the SQL Server of <see cref="SqlServerForTests"/>), which it drops afterwards when it owns it.</summary>
+    protected AppFactory(TestDatabase database, bool ownsDatabase)
     {
         Database = database;
-        _ownsDatabase = false;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }

@@ -30,12 +30,14 @@ public sealed class TestDatabase : IDisposable
 
     public bool IsSqlServer => Provider == "SqlServer";
 
-    public static TestDatabase Create()
+    public static TestDatabase Create() => Create(Environment.GetEnvironmentVariable(SqlServerVariable));
+
+    /// <summary>A fresh database on the SQL Server of <paramref name="sqlServer"/> (a connection string), or SQLite when null.</summary>
+    public static TestDatabase Create(string? sqlServer)
     {
         var folder = Path.Combine(Path.GetTempPath(), "dlr-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
 
-        var sqlServer = Environment.GetEnvironmentVariable(SqlServerVariable);
         if (!string.IsNullOrWhiteSpace(sqlServer))
         {
             var builder = new SqlConnectionStringBuilder(sqlServer)

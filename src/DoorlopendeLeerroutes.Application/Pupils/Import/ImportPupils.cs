@@ -27,6 +27,7 @@ public sealed class ImportPupils(
         Guid routeId, Stream file, PupilImportChoice? choice = null, IProgress<PupilImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        using var measurement = AppTelemetry.MeasureImport("preview"); // issue 17: dlr.import.duration and a span
         choice ??= new PupilImportChoice();
         await using var db = await contexts.CreateAsync(cancellationToken);
         var target = await TargetAsync(db, routeId, choice, cancellationToken);
@@ -85,6 +86,7 @@ public sealed class ImportPupils(
     public async Task<PupilImportOutcome> ConfirmAsync(
         PupilImportPreview preview, IProgress<PupilImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var measurement = AppTelemetry.MeasureImport("confirm"); // issue 17: dlr.import.duration and a span
         if (preview.HasErrors)
         {
             return PupilImportOutcome.Failed(preview.Errors);
@@ -142,6 +144,7 @@ public sealed class ImportPupils(
         await transaction.CommitAsync(cancellationToken);
 
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, totals.Changes, totals.Changes));
+        AppTelemetry.RecordRowsImported(totals.New, totals.PhaseChanges, totals.TrackChanges, totals.Unchanged); // issue 17
         logger.LogInformation(
             "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {TrackChangeCount} leerweg changes, {UnchangedCount} unchanged",
             preview.RouteId, totals.New, plan.NewPupils.Count, totals.PhaseChanges, totals.TrackChanges, totals.Unchanged);
