@@ -29,6 +29,7 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
         "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/api/v1/docs/{documentName?}", "/fout", "/health", "/niet-gevonden",
         "/oauth/token", // the API's token endpoint (issue 14): the client authenticates itself with its id and secret
         "/routes-zoeken", // the public route finder (issue 16, R-MON-2): registered routes only, never pupils
+        "/health/live", "/health/ready", // a proxy's probes (issue 17): a status and the database check's name, no data
     ];
 
     /// <summary>Pages that publish registered routes and their partners to anyone by design (R-MON-2); their own tests
