@@ -1,4 +1,6 @@
 using DoorlopendeLeerroutes.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Instances;
 
@@ -41,12 +43,16 @@ public sealed class InstanceApp : AppFactory
 
     private bool IsSecond { get; }
 
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         if (IsSecond)
         {
-            builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Database.Folder, "logs-second", "app-.log"));
+            // Added after the base class's source, so it wins (UseSetting would be overridden by it).
+            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, "logs-second", "app-.log"),
+            }));
         }
     }
 }
