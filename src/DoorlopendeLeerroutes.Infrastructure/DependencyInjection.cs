@@ -57,11 +57,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new Agreements.PdfInspector(
             PdfInspectionLimits(sp.GetRequiredService<IConfiguration>()),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.PdfInspector>>()));
-        services.AddSingleton<IAgreementFileStore>(sp => new Agreements.AgreementFileStore(
-            AgreementsFolder(sp.GetRequiredService<IConfiguration>(), contentRoot),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Agreements.PdfInspector>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.AgreementFileStore>>()));
+        services.AddSingleton<Agreements.AgreementUploadCheck>();
+        services.AddSingleton<IAgreementFileStore>(sp => AgreementStore(sp, contentRoot)); // issue 17: Database or Folder
         services.AddSingleton<Application.Counting.ISpreadsheetWriter, Counting.SpreadsheetWriter>();
         services.AddSingleton<Application.Pupils.IPupilNumberIndex, Pupils.PupilNumberIndex>();
         services.AddSingleton<Application.Pupils.Import.IPupilCsvReader, Pupils.PupilCsvReader>();
@@ -165,10 +162,41 @@ public static class DependencyInjection
         }
     }
 
-    /// <summary>Outside the web root: <c>Storage:AgreementsFolder</c>, or <c>data/agreements</c> under the content root.</summary>
+    /// <summary>
+    /// Where agreement PDFs live (<c>Storage:Agreements:Provider</c>): <c>Database</c> (the default: every instance
+    /// reaches it) or <c>Folder</c> (<see cref="AgreementsFolder"/>; a folder all instances share). The database store
+    /// still reads files a folder store kept before.
+    /// </summary>
+    private static IAgreementFileStore AgreementStore(IServiceProvider sp, string contentRoot)
+    {
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var folder = new Agreements.AgreementFileStore(
+            AgreementsFolder(configuration, contentRoot),
+            sp.GetRequiredService<Agreements.AgreementUploadCheck>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.AgreementFileStore>>());
+        var provider = configuration["Storage:Agreements:Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Database", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Agreements.DatabaseAgreementFileStore(
+                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Agreements.AgreementUploadCheck>(),
+                sp.GetRequiredService<TimeProvider>(), folder,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Agreements.DatabaseAgreementFileStore>>());
+        }
+
+        return provider.Equals("Folder", StringComparison.OrdinalIgnoreCase)
+            ? folder
+            : throw new InvalidOperationException(
+                $"Onbekende opslag voor overeenkomsten Storage:Agreements:Provider = '{provider}'. Kies Database of Folder.");
+    }
+
+    /// <summary>
+    /// Outside the web root: <c>Storage:Agreements:Folder</c> (or the earlier <c>Storage:AgreementsFolder</c>), else
+    /// <c>data/agreements</c> under the content root.
+    /// </summary>
     private static string AgreementsFolder(IConfiguration configuration, string contentRoot)
     {
-        var configured = configuration["Storage:AgreementsFolder"];
+        var configured = configuration["Storage:Agreements:Folder"] ?? configuration["Storage:AgreementsFolder"];
         return string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(contentRoot, "data", "agreements")
             : Path.GetFullPath(Path.Combine(contentRoot, configured));

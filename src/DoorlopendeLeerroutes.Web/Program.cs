@@ -137,6 +137,11 @@ app.UseAntiforgery();
 app.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
 app.MapStaticAssets().AllowAnonymous().WithoutSession();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().WithoutSession();
+// Issue 17, for a proxy or orchestrator with several instances: live = the process answers (no dependency checked, so a
+// slow database never gets an instance restarted); ready = the database is reachable and migrated (send it traffic).
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
+    .AllowAnonymous().WithoutSession();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().WithoutSession();
 app.MapAccountEndpoints();
 app.MapExternalSignIn();
 app.MapAgreementEndpoints();

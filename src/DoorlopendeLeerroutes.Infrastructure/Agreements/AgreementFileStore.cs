@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using DoorlopendeLeerroutes.Application.Agreements;
 using DoorlopendeLeerroutes.Domain.Agreements;
 using Microsoft.Extensions.Logging;
@@ -7,16 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace DoorlopendeLeerroutes.Infrastructure.Agreements;
 
 /// <summary>
-/// Agreement PDFs on disk, outside the web root (default <c>data/agreements</c> beside the database, or
-/// <c>Storage:AgreementsFolder</c>), each under a generated name. An upload is streamed to a temporary file while its
-/// SHA-256 is computed, so a 20 MB file is never held in memory; it only gets its final name once it has been checked.
-/// The PDF is read once, here, by the <see cref="PdfInspector"/> within fixed limits; what it learns (page count, the
-/// reviewer's hint) is stored with the agreement version and never recomputed while rendering.
+/// Agreement PDFs in a folder (<c>Storage:Agreements:Provider</c> = <c>Folder</c>): outside the web root, each under a
+/// generated name; for several instances the folder must be one they all share. An upload passes the
+/// <see cref="AgreementUploadCheck"/> as a temporary file in the folder and only gets its final name once it has been
+/// checked; what the one inspection learned (page count, the reviewer's hint) is stored with the agreement version.
 /// </summary>
-public sealed class AgreementFileStore(string folder, TimeProvider time, PdfInspector inspector, ILogger<AgreementFileStore> logger)
+public sealed class AgreementFileStore(string folder, AgreementUploadCheck check, TimeProvider time, ILogger<AgreementFileStore> logger)
     : IAgreementFileStore
 {
-    private const int BufferSize = 81_920;
+    private const int BufferSize = AgreementUploadCheck.BufferSize;
 
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -27,42 +25,25 @@ public sealed class AgreementFileStore(string folder, TimeProvider time, PdfInsp
         var uploadPath = finalPath + ".upload";
         Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
 
+        var checkedUpload = await check.ReceiveAsync(content, uploadPath, cancellationToken);
+        if (checkedUpload.IsFailure)
+        {
+            return Result<StoredFile>.Failure(checkedUpload.Errors[0]);
+        }
+
+        var (size, hash, pages, mentionsTransferOption) = checkedUpload.Value;
         try
         {
-            var (size, hash, looksLikePdf) = await CopyAsync(content, uploadPath, cancellationToken);
-            var problem = size switch
-            {
-                0 => DomainErrors.Agreement.FileEmpty,
-                > StoredFile.MaxSizeBytes => DomainErrors.Agreement.FileTooLarge,
-                _ when !looksLikePdf => DomainErrors.Agreement.NotAPdf,
-                _ => null,
-            };
-            var inspection = problem is null ? await inspector.InspectAsync(uploadPath, cancellationToken) : null;
-            if (inspection is { IsFailure: true })
-            {
-                problem = inspection.Errors[0];
-            }
-            else if (inspection is { Value.PageCount: < 1 })
-            {
-                problem = DomainErrors.Agreement.NotAPdf; // a PDF without pages is no agreement
-            }
-
-            if (problem is not null)
-            {
-                File.Delete(uploadPath);
-                return Result<StoredFile>.Failure(problem);
-            }
-
-            var (pages, mentionsTransferOption) = inspection!.Value;
             File.Move(uploadPath, finalPath);
-            logger.LogInformation("Agreement file {StorageKey} stored ({SizeBytes} bytes, {PageCount} pages)", key, size, pages);
-            return StoredFile.Create(key, SafeName(originalFileName), size, hash, pages, mentionsTransferOption);
         }
         catch
         {
             File.Delete(uploadPath);
             throw;
         }
+
+        logger.LogInformation("Agreement file {StorageKey} stored ({SizeBytes} bytes, {PageCount} pages)", key, size, pages);
+        return StoredFile.Create(key, SafeName(originalFileName), size, hash, pages, mentionsTransferOption);
     }
 
     public Task DiscardAsync(string storageKey, CancellationToken cancellationToken = default)
@@ -97,40 +78,6 @@ public sealed class AgreementFileStore(string folder, TimeProvider time, PdfInsp
 
         name = kept.ToString().Trim(' ', '.');
         return name.Length == 0 ? "overeenkomst.pdf" : name;
-    }
-
-    private static async Task<(long Size, string Sha256, bool LooksLikePdf)> CopyAsync(
-        Stream content, string path, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[BufferSize];
-        var header = new byte[5];
-        var headerLength = 0;
-        long size = 0;
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
-        {
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                size += read;
-                if (size > StoredFile.MaxSizeBytes)
-                {
-                    return (size, string.Empty, false); // stop reading: the rest is never needed
-                }
-
-                if (headerLength < header.Length)
-                {
-                    var take = Math.Min(header.Length - headerLength, read);
-                    Array.Copy(buffer, 0, header, headerLength, take);
-                    headerLength += take;
-                }
-
-                hash.AppendData(buffer, 0, read);
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-
-        return (size, Convert.ToHexStringLower(hash.GetHashAndReset()), StoredFile.HasPdfSignature(header.AsSpan(0, headerLength)));
     }
 
     private string PathOf(string storageKey)

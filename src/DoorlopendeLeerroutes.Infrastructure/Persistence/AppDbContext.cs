@@ -6,6 +6,7 @@ using DoorlopendeLeerroutes.Infrastructure.Accounts;
 using DoorlopendeLeerroutes.Infrastructure.ApiClients;
 using DoorlopendeLeerroutes.Infrastructure.Auditing;
 using DoorlopendeLeerroutes.Infrastructure.Pupils;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -18,7 +19,7 @@ namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 /// (DoorlopendeLeerroutes.Migrations.Sqlite / .SqlServer); see <see cref="DatabaseOptions"/>.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext, IDataProtectionKeyContext
 {
     public DbSet<Institution> Institutions => Set<Institution>();
 
@@ -38,6 +39,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// <summary>Weekly digests claimed or sent, one per coordinator and week (issue 15, R-TASK-1).</summary>
     public DbSet<Notifications.EmailDigestSent> EmailDigestsSent => Set<Notifications.EmailDigestSent>();
+
+    /// <summary>The data-protection key ring, shared by every instance of the app (issue 17; Web/Security/KeyProtection.cs).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Agreement PDFs when <c>Storage:Agreements:Provider</c> is <c>Database</c>, the default (issue 17).</summary>
+    public DbSet<Agreements.AgreementFileContent> AgreementFiles => Set<Agreements.AgreementFileContent>();
 
     public Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

@@ -742,6 +742,26 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.Agreements.AgreementFileContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AgreementFiles", (string)null);
+                });
+
             modelBuilder.Entity("DoorlopendeLeerroutes.Infrastructure.ApiClients.ApiClient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -905,6 +925,23 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.HasIndex("WeekStart");
 
                     b.ToTable("EmailDigestsSent", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

@@ -1,40 +1,35 @@
 using System.Security.Cryptography.X509Certificates;
+using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace DoorlopendeLeerroutes.Web.Security;
 
 /// <summary>
 /// Where the data-protection keys (they protect the sign-in cookie and antiforgery tokens) live and how they are
-/// protected at rest: <c>DataProtection:KeysFolder</c> keeps them across restarts; <c>DataProtection:CertificatePath</c>
-/// (a PFX file) with <c>DataProtection:CertificatePassword</c> encrypts each key file with that certificate, so a copy of
-/// the folder (a backup, a volume next to the database) is worthless without the certificate from the secret store.
-/// Production refuses to start without both (<see cref="ProductionRequirements"/>).
+/// protected at rest: in the database (table <c>DataProtectionKeys</c>), under one fixed application name, so every
+/// instance of the app reads the same key ring and a cookie issued by one is accepted by the others (issue 17);
+/// <c>DataProtection:CertificatePath</c> (a PFX file) with <c>DataProtection:CertificatePassword</c> encrypts each key
+/// with that certificate, so a copy of the database (a backup) is worthless without the certificate from the secret
+/// store. Production refuses to start without it (<see cref="ProductionRequirements"/>).
 /// </summary>
 public static class KeyProtection
 {
-    public const string KeysFolderKey = "DataProtection:KeysFolder";
+    public const string ApplicationName = "DoorlopendeLeerroutes";
     public const string CertificatePathKey = "DataProtection:CertificatePath";
     public const string CertificatePasswordKey = "DataProtection:CertificatePassword";
 
     /// <summary>
     /// Read at start-up from the builder's configuration (appsettings, environment, command line): the data-protection
-    /// builder offers no later hook for the decryption certificate.
+    /// builder offers no later hook for the decryption certificate. The database itself is reached lazily, through the
+    /// app's own context.
     /// </summary>
     public static IServiceCollection AddKeyProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        var folder = configuration[KeysFolderKey];
+        var dataProtection = services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<AppDbContext>();
+
         var certificatePath = configuration[CertificatePathKey];
-        if (string.IsNullOrWhiteSpace(folder) && string.IsNullOrWhiteSpace(certificatePath))
-        {
-            return services;
-        }
-
-        var dataProtection = services.AddDataProtection().SetApplicationName("DoorlopendeLeerroutes");
-        if (!string.IsNullOrWhiteSpace(folder))
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(folder));
-        }
-
         if (!string.IsNullOrWhiteSpace(certificatePath))
         {
             var certificate = LoadCertificate(certificatePath, configuration[CertificatePasswordKey]);

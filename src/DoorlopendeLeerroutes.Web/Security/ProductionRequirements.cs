@@ -74,12 +74,12 @@ public static class ProductionRequirements
 
         // The encryptor as actually configured, not only the setting: a key ring without one is stored in plain XML.
         var keyManagement = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
-        if (string.IsNullOrWhiteSpace(configuration[KeyProtection.KeysFolderKey]) || keyManagement.XmlEncryptor is null)
+        if (keyManagement.XmlEncryptor is null)
         {
             missing.Add(
-                $"{KeyProtection.KeysFolderKey}, {KeyProtection.CertificatePathKey} en {KeyProtection.CertificatePasswordKey}: een "
-                + "map voor de data-protection-sleutels en een certificaat (PFX) dat ze versleutelt / a folder for the "
-                + "data-protection keys and a PFX certificate that encrypts them at rest.");
+                $"{KeyProtection.CertificatePathKey} en {KeyProtection.CertificatePasswordKey}: een certificaat (PFX) dat de "
+                + "data-protection-sleutels in de database versleutelt / a PFX certificate that encrypts the data-protection "
+                + "keys in the database.");
         }
 
         missing.AddRange(Api.ApiAuthentication.MissingInProduction(configuration));

@@ -26,7 +26,9 @@ public sealed class RouteTableAccessTests(AppFactory app) : IClassFixture<AppFac
     private static readonly string[] PublicRoutes =
     [
         "/account/beveiliging", "/account/extern/{provider}", "/account/login", "/account/logout", "/account/passkey/aanmaakopties",
-        "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/api/v1/docs/{documentName?}", "/fout", "/health", "/niet-gevonden",
+        "/account/passkey/aanvraagopties", "/account/tweede-stap", "/account/wachtwoord", "/api/v1/docs/{documentName?}", "/fout", "/health",
+        "/health/live", "/health/ready", // a proxy's probes (issue 17): a status and the database check's name, no data
+        "/niet-gevonden",
         "/oauth/token", // the API's token endpoint (issue 14): the client authenticates itself with its id and secret
         "/routes-zoeken", // the public route finder (issue 16, R-MON-2): registered routes only, never pupils
     ];

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoorlopendeLeerroutes.Web.Tests.Routes;
 
 /// <summary>R-AGR-2…4: what an upload must be, what is kept of it, and who may download it.</summary>
-public sealed class AgreementUploadTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class AgreementUploadTests(FolderAgreementsApp app) : IClassFixture<FolderAgreementsApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

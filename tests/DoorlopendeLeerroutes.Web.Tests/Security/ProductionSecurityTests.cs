@@ -4,6 +4,7 @@ using DoorlopendeLeerroutes.Domain.Common;
 using DoorlopendeLeerroutes.Web.Accounts;
 using DoorlopendeLeerroutes.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Web.Tests.Security;
@@ -67,18 +68,19 @@ public sealed class ProductionSecurityTests(ProductionAppFactory app) : IClassFi
     }
 
     [Fact]
-    public async Task Data_protection_keys_are_stored_encrypted_with_the_certificate()
+    public async Task Data_protection_keys_are_stored_in_the_database_encrypted_with_the_certificate()
     {
         // Issuing an antiforgery token makes sure the key ring exists.
         using var form = await app.HttpsClient().GetAsync("/account/login", Ct);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
 
-        var files = Directory.GetFiles(app.DataProtectionKeysFolder, "key-*.xml");
+        await using var db = await app.OpenDbContextAsync();
+        var keys = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(Ct);
 
-        Assert.NotEmpty(files);
-        foreach (var file in files)
+        Assert.NotEmpty(keys); // in the database, shared by every instance (issue 17)
+        foreach (var xml in keys)
         {
-            var xml = await File.ReadAllTextAsync(file, Ct);
+            Assert.NotNull(xml);
             Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
             Assert.Contains("<X509Data>", xml, StringComparison.Ordinal);
             Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);

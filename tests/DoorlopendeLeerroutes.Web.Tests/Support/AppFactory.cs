@@ -77,8 +77,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return text;
     }
 
-    /// <summary>Where this app keeps uploaded agreements.</summary>
+    /// <summary>Where this app keeps uploaded agreements when <see cref="AgreementStorage"/> is <c>Folder</c>.</summary>
     public string AgreementsFolder => Path.Combine(Database.Folder, AgreementsFolderName);
+
+    /// <summary><c>Storage:Agreements:Provider</c>: the database, as in production, unless a test is about the folder store.</summary>
+    protected virtual string AgreementStorage => "Database";
 
     /// <summary>Tests sign in often from one address; the rate-limit test sets its own low limit.</summary>
     protected virtual int LoginAttemptsPerMinute => 10_000;
@@ -120,7 +123,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:Provider"] = Database.Provider,
             ["ConnectionStrings:" + Database.Provider] = Database.IsSqlServer ? Database.ConnectionString : SqliteConnectionString,
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Database.Folder, "logs", "app-.log"),
-            ["Storage:AgreementsFolder"] = AgreementsFolder,
+            ["Storage:Agreements:Provider"] = AgreementStorage,
+            ["Storage:Agreements:Folder"] = AgreementsFolder,
             ["RateLimiting:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Concat(PupilNumberKeys)));
     }

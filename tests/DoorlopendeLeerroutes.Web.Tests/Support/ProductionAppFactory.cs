@@ -8,14 +8,12 @@ namespace DoorlopendeLeerroutes.Web.Tests.Support;
 
 /// <summary>
 /// The app in Production, configured as docs/security.md asks: its host name, a TLS-terminating proxy, pupil-number keys
-/// from configuration (the base class), and data-protection keys in a folder, encrypted with a certificate.
+/// from configuration (the base class), and data-protection keys (in the database) encrypted with a certificate.
 /// </summary>
 public class ProductionAppFactory : AppFactory
 {
     public const string Host = "leerroutes.example";
     public const string CertificatePassword = "test-certificaat-wachtwoord";
-
-    public string DataProtectionKeysFolder => Path.Combine(Database.Folder, "dp-keys");
 
     public string CertificatePath => Path.Combine(Database.Folder, "dataprotection.pfx");
 
@@ -34,7 +32,6 @@ public class ProductionAppFactory : AppFactory
 
         // Host settings, not an added source: the data-protection setup reads them while Program.cs builds the services,
         // before sources added by a test are visible.
-        builder.UseSetting("DataProtection:KeysFolder", DataProtectionKeysFolder);
         builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
         builder.UseSetting("DataProtection:CertificatePassword", CertificatePassword);
         builder.UseSetting(DoorlopendeLeerroutes.Web.Api.ApiAuthentication.CertificatePathKey, CertificatePath); // signs the API's tokens (issue 14)
