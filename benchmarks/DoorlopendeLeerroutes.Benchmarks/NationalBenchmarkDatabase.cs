@@ -30,7 +30,8 @@ public sealed record NationalDataSet(int SchoolYears, int VoSchools, int MboInst
     public int Institutions => VoSchools + MboInstitutions + 6;
 
     public string TemplateName(int dataVersion) =>
-        $"national-v{dataVersion}-{SchoolYears}y-{VoSchools}vo-{MboInstitutions}mbo-{NationalBenchmarkDatabase.RouteCount}-{NationalBenchmarkDatabase.PupilCount}-{BenchmarkDatabase.CountedYear}.db";
+        $"national-v{dataVersion}-{SchoolYears}y-{VoSchools}vo-{MboInstitutions}mbo-"
+        + $"{NationalBenchmarkDatabase.RouteCount}-{NationalBenchmarkDatabase.PupilCount}-{BenchmarkDatabase.CountedYear}.db";
 }
 
 /// <summary>
@@ -192,9 +193,9 @@ public static class NationalBenchmarkDatabase
 
     /// <summary>
     /// An earlier year's cohort (all in the past): vo from the start; in the second year mbo from 1 August, recorded in
-    /// time, or for every twentieth pupil (number 2 of 20) only after the count date (R-COUNT-3: "te laat"); every sixth first-year pupil
-    /// corrected to mbo after the count date; every twentieth-but-one without any phase. The enrolment ends on the last
-    /// day of the school year, so it no longer counts in the counted one.
+    /// time, or for every twentieth pupil (number 2 of 20) only after the count date (R-COUNT-3: "te laat"); one
+    /// first-year pupil in three corrected to mbo after the count date; every twentieth (number 19 of 20) without any
+    /// phase. The enrolment ends on the last day of the school year, so it no longer counts in the counted one.
     /// </summary>
     private static void EarlierYearHistory(Enrolment enrolment, SchoolYear year, int number, int p, DateOnly start, Actor coordinator)
     {
