@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Application.Counting;
 using DoorlopendeLeerroutes.Domain.Common;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Benchmarks;
 
@@ -32,32 +30,16 @@ public class CountBenchmarks
     public async Task CleanUpAsync() => await _database.DisposeAsync();
 
     [Benchmark(Baseline = true, Description = "SQL: count rows + totals (one query, data reader)")]
-    public CountFigures Sql() => RawCount();
+    public CountFigures Sql() => CountSql.Count(_database, _year);
 
     [Benchmark(Description = "App: all rows with numbers (export query)")]
-    public async Task<int> AppExport()
-    {
-        await using var scope = _database.ScopeFor(BenchmarkDatabase.Administrator);
-        return (await scope.ServiceProvider.GetRequiredService<CountExportQuery>().ExecuteAsync(_year, "csv")).Count;
-    }
+    public Task<int> AppExport() => AppCount.ExportAsync(_database, BenchmarkDatabase.Administrator, _year);
 
     [Benchmark(Description = "App: totals per institution and route (overview query)")]
-    public async Task<int> AppOverview()
-    {
-        await using var scope = _database.ScopeFor(BenchmarkDatabase.Administrator);
-        return (await scope.ServiceProvider.GetRequiredService<CountOverviewQuery>().ExecuteAsync(_year)).Pupils;
-    }
+    public Task<int> AppOverview() => AppCount.OverviewAsync(_database, BenchmarkDatabase.Administrator, _year);
 
     [Benchmark(Description = "App: /teldatum opened (totals + first 50 rows)")]
-    public async Task<int> AppPage()
-    {
-        await using var scope = _database.ScopeFor(BenchmarkDatabase.Administrator);
-        var overview = await scope.ServiceProvider.GetRequiredService<CountOverviewQuery>().ExecuteAsync(_year);
-        var rows = await scope.ServiceProvider.GetRequiredService<CountPupilRowsQuery>().ExecuteAsync(_year, new PageRequest(0, 50));
-        return overview.Pupils + rows.Items.Count;
-    }
-
-    private CountFigures RawCount() => CountSql.Count(_database, _year);
+    public Task<int> AppPage() => AppCount.FirstViewAsync(_database, BenchmarkDatabase.Administrator, _year);
 }
 
 /// <summary>What both ways of counting must agree on.</summary>

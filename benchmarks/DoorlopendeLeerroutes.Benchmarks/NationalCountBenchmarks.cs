@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DoorlopendeLeerroutes.Application.Common;
-using DoorlopendeLeerroutes.Application.Counting;
 using DoorlopendeLeerroutes.Domain.Common;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Benchmarks;
 
@@ -45,8 +43,8 @@ public class NationalCountBenchmarks
         }
 
         _firstSetFigures = figures;
-        var vo = await FirstViewAsync(_voCoordinator);
-        var mbo = await FirstViewAsync(_mboCoordinator);
+        var vo = await AppCount.FirstViewAsync(_database, _voCoordinator, _year);
+        var mbo = await AppCount.FirstViewAsync(_database, _mboCoordinator, _year);
         Console.WriteLine($"// {SchoolYears} school year(s), {set.Institutions} institutions, count {_year}: {figures}; "
             + $"first view (pupils + rows shown) of the vo coordinator {vo}, of the mbo coordinator {mbo}.");
     }
@@ -58,34 +56,17 @@ public class NationalCountBenchmarks
     public CountFigures Sql() => CountSql.Count(_database, _year);
 
     [Benchmark(Description = "App: all rows with numbers (export query), administrator")]
-    public async Task<int> AppExport()
-    {
-        await using var scope = _database.ScopeFor(BenchmarkDatabase.Administrator);
-        return (await scope.ServiceProvider.GetRequiredService<CountExportQuery>().ExecuteAsync(_year, "csv")).Count;
-    }
+    public Task<int> AppExport() => AppCount.ExportAsync(_database, BenchmarkDatabase.Administrator, _year);
 
     [Benchmark(Description = "App: totals (overview query), administrator")]
-    public async Task<int> AppOverview()
-    {
-        await using var scope = _database.ScopeFor(BenchmarkDatabase.Administrator);
-        return (await scope.ServiceProvider.GetRequiredService<CountOverviewQuery>().ExecuteAsync(_year)).Pupils;
-    }
+    public Task<int> AppOverview() => AppCount.OverviewAsync(_database, BenchmarkDatabase.Administrator, _year);
 
     [Benchmark(Description = "App: /teldatum first view (totals + 50 rows), administrator")]
-    public Task<int> AppPageAdministrator() => FirstViewAsync(BenchmarkDatabase.Administrator);
+    public Task<int> AppPageAdministrator() => AppCount.FirstViewAsync(_database, BenchmarkDatabase.Administrator, _year);
 
     [Benchmark(Description = "App: /teldatum first view, vo coordinator (3 routes)")]
-    public Task<int> AppPageVoCoordinator() => FirstViewAsync(_voCoordinator);
+    public Task<int> AppPageVoCoordinator() => AppCount.FirstViewAsync(_database, _voCoordinator, _year);
 
     [Benchmark(Description = "App: /teldatum first view, mbo coordinator (25 routes)")]
-    public Task<int> AppPageMboCoordinator() => FirstViewAsync(_mboCoordinator);
-
-    /// <summary>What CountOverviewPage asks for when it opens: the totals, then the grid's first page of 50 rows.</summary>
-    private async Task<int> FirstViewAsync(UserContext user)
-    {
-        await using var scope = _database.ScopeFor(user);
-        var overview = await scope.ServiceProvider.GetRequiredService<CountOverviewQuery>().ExecuteAsync(_year);
-        var rows = await scope.ServiceProvider.GetRequiredService<CountPupilRowsQuery>().ExecuteAsync(_year, new PageRequest(0, 50));
-        return overview.Pupils + rows.Items.Count;
-    }
+    public Task<int> AppPageMboCoordinator() => AppCount.FirstViewAsync(_database, _mboCoordinator, _year);
 }
