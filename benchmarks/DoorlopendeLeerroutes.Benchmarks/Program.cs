@@ -18,4 +18,4 @@ var config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Max)
     .WithOptions(ConfigOptions.JoinSummary);
 
-BenchmarkSwitcher.FromTypes([typeof(CountBenchmarks), typeof(ImportBenchmarks), typeof(PdfInspectionBenchmarks), typeof(MonitorBenchmarks), typeof(RouteFinderBenchmarks)]).Run(args, config);
+BenchmarkSwitcher.FromTypes([typeof(CountBenchmarks), typeof(ImportBenchmarks), typeof(PdfInspectionBenchmarks), typeof(MonitorBenchmarks), typeof(RouteFinderBenchmarks), typeof(NationalCountBenchmarks)]).Run(args, config);
