@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using DoorlopendeLeerroutes.Application;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -9,6 +10,7 @@ using DoorlopendeLeerroutes.Infrastructure.Persistence;
 using DoorlopendeLeerroutes.Infrastructure.Persistence.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,7 +70,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     public static async Task<BenchmarkDatabase> OpenAsync(string templateName, Func<IDbContextFactory<AppDbContext>, Task> addData)
     {
         Directory.CreateDirectory(Folder);
-        var template = Path.Combine(Folder, templateName);
+        var template = Path.Combine(Folder, $"{LatestMigration}-{templateName}");
         if (!System.IO.File.Exists(template))
         {
             await BuildTemplateAsync(template, addData);
@@ -78,6 +80,16 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         System.IO.File.Copy(template, file);
         return new BenchmarkDatabase(file, BuildServices(file));
     }
+
+    /// <summary>
+    /// The id of the newest SQLite migration: part of every template's file name, so a template built before a schema
+    /// change is never copied (it would lack the new columns) and is rebuilt instead.
+    /// </summary>
+    private static string LatestMigration { get; } = Assembly.Load("DoorlopendeLeerroutes.Migrations.Sqlite").GetTypes()
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .Max(StringComparer.Ordinal)!
+        .Split('_')[0];
 
     /// <summary>A scope whose services act for <paramref name="user"/>, as a signed-in page would.</summary>
     public AsyncServiceScope ScopeFor(UserContext user)
