@@ -18,7 +18,7 @@ public sealed record MonitorTable(
 /// </summary>
 public static class MonitorTables
 {
-    public const string Unknown = "onbekend";
+    public const string Unknown = DutchNames.Unknown;
 
     public const string RoundingNote =
         "Aandelen in hele procenten, afgerond (een half naar boven); opgeteld kunnen ze daardoor net boven of onder 100 uitkomen.";
@@ -36,7 +36,7 @@ public static class MonitorTables
                 ["Routetype", "Geregistreerd op teldatum", "Aandeel geregistreerd (%)", "Met leerlingen", "Aandeel met leerlingen (%)", "Vo-scholen met leerlingen"],
                 [.. report.Routes.Select(r => new[]
                 {
-                    TypeName(r.Type), Number(r.Registered), Number(r.RegisteredPercent), Number(r.WithPupils), Number(r.WithPupilsPercent),
+                    DutchNames.Of(r.Type), Number(r.Registered), Number(r.RegisteredPercent), Number(r.WithPupils), Number(r.WithPupilsPercent),
                     Number(r.VoSchoolsWithPupils),
                 })],
                 ["Totaal", Number(report.RoutesRegistered), Number(MonitorCalculation.Percent(report.RoutesRegistered, report.RoutesRegistered)),
@@ -45,10 +45,10 @@ public static class MonitorTables
                 1,
                 "Geregistreerd: een versie was vóór het einde van de teldatum geregistreerd en de leerroute was niet eerder beëindigd. "
                 + "Een vo-school met leerlingen in beide routetypen telt in beide rijen en één keer in het totaal. " + RoundingNote),
-            Counts("pupils-type", "Leerlingen per routetype", "Routetype", "Routetype", report.PupilsPerType, TypeName, pupils),
-            Counts("pupils-sector", "Leerlingen per sector", "Sector", "Sector", report.PupilsPerSector, SectorName, pupils,
+            Counts("pupils-type", "Leerlingen per routetype", "Routetype", "Routetype", report.PupilsPerType, DutchNames.Of, pupils),
+            Counts("pupils-sector", "Leerlingen per sector", "Sector", "Sector", report.PupilsPerSector, DutchNames.Of, pupils,
                 "Sector van het vmbo-profiel van de leerroute: Techniek ← BWI, PIE, M&T, MaT, MVI; D&P en HBR → Overig / breed. "),
-            Counts("pupils-track", "Leerlingen per leerweg", "Leerweg", "Leerweg", report.PupilsPerTrack, TrackName, pupils,
+            Counts("pupils-track", "Leerlingen per leerweg", "Leerweg", "Leerweg", report.PupilsPerTrack, DutchNames.Of, pupils,
                 "Onbekend: bij de leerling is geen leerweg vastgelegd. "),
             Counts("pupils-level", "Leerlingen per mbo-niveau", "Niveau", "Mbo-niveau", report.PupilsPerLevel, LevelName, pupils),
             new MonitorTable(
@@ -96,29 +96,6 @@ public static class MonitorTables
             note + RoundingNote);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static string TypeName(RouteType type) => type switch
-    {
-        RouteType.Continuous => "Doorlopende leerroute",
-        RouteType.Integrated => "Geïntegreerde leerroute",
-        _ => type.ToString(),
-    };
-
-    public static string SectorName(RouteSector sector) => sector switch
-    {
-        RouteSector.ZorgWelzijn => "Zorg en welzijn",
-        RouteSector.OverigBreed => "Overig / breed",
-        _ => sector.ToString(), // Economie, Groen, Techniek
-    };
-
-    public static string TrackName(Track? track) => track switch
-    {
-        Track.BB => "BB (basisberoepsgericht)",
-        Track.KB => "KB (kaderberoepsgericht)",
-        Track.GL => "GL (gemengd)",
-        Track.TL => "TL (theoretisch)",
-        _ => Unknown,
-    };
 
     public static string LevelName(MboLevel level) => "niveau " + (int)level;
 

@@ -54,12 +54,7 @@ public static class DutchLabels
         _ => MudBlazor.Color.Default,
     };
 
-    public static string Label(this RouteType type) => type switch
-    {
-        RouteType.Continuous => "Doorlopende leerroute",
-        RouteType.Integrated => "Geïntegreerde leerroute",
-        _ => type.ToString(),
-    };
+    public static string Label(this RouteType type) => DutchNames.Of(type);
 
     public static string Label(this MboLevel level) => level switch
     {
@@ -67,15 +62,7 @@ public static class DutchLabels
         _ => "niveau " + (int)level,
     };
 
-    public static string Label(this RouteSector sector) => sector switch
-    {
-        RouteSector.Economie => "Economie",
-        RouteSector.Groen => "Groen",
-        RouteSector.Techniek => "Techniek",
-        RouteSector.ZorgWelzijn => "Zorg en welzijn",
-        RouteSector.OverigBreed => "Overig / breed",
-        _ => sector.ToString(),
-    };
+    public static string Label(this RouteSector sector) => DutchNames.Of(sector);
 
     public static string Label(this TeachingLocation location) => location switch
     {
@@ -117,12 +104,5 @@ public static class DutchLabels
     };
 
     /// <summary>R-MON-3: a pupil's leerweg, "onbekend" when none was given.</summary>
-    public static string TrackText(Track? track) => track switch
-    {
-        Track.BB => "BB (basisberoepsgericht)",
-        Track.KB => "KB (kaderberoepsgericht)",
-        Track.GL => "GL (gemengd)",
-        Track.TL => "TL (theoretisch)",
-        _ => "onbekend",
-    };
+    public static string TrackText(Track? track) => DutchNames.Of(track);
 }
