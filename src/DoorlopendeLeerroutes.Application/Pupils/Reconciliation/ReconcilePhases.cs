@@ -67,12 +67,18 @@ public sealed class ReconcilePhases(
             .ToList();
 
         var now = time.GetUtcNow().UtcDateTime;
-        // The new file replaces the own earlier one for this date; expired files of anyone are removed by the retention job.
-        await db.PhaseUploads.Where(u => u.RouteId == routeId && u.InstitutionId == own.InstitutionId && u.Date == date)
-            .ExecuteDeleteAsync(cancellationToken);
-        db.PhaseUploads.Add(PhaseUpload.Create(routeId, own.InstitutionId, own.Sector, date, scope.User.UserId, now, rows));
-        audit.RecordWith(db, scope.User, [AuditEvent.PhaseFileUploaded(routeId, date, rows.Count)]); // R-PRIV-2, in the same save
-        await db.SaveChangesAsync(cancellationToken);
+        // The new file replaces the own earlier one for this date, in one transaction: a failed save keeps the earlier one.
+        // Expired files of anyone are removed by the retention job.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.PhaseUploads.Where(u => u.RouteId == routeId && u.InstitutionId == own.InstitutionId && u.Date == date)
+                .ExecuteDeleteAsync(cancellationToken);
+            db.PhaseUploads.Add(PhaseUpload.Create(routeId, own.InstitutionId, own.Sector, date, scope.User.UserId, now, rows));
+            audit.RecordWith(db, scope.User, [AuditEvent.PhaseFileUploaded(routeId, date, rows.Count)]); // R-PRIV-2, in the same save
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Phase file for route {RouteId} kept: {RowCount} rows", routeId, rows.Count);
 
         return await CompareAsync(db, route, own, date, register, cancellationToken);
