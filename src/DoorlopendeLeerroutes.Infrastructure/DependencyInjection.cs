@@ -40,6 +40,7 @@ public static class DependencyInjection
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(Pupils.PupilNumberKeySource).FullName!))));
         services.AddSingleton<PupilNumberHashInterceptor>();
         services.AddSingleton<PublicRouteChangeInterceptor>(); // issue 16: the route finder's cache follows the saves
+        services.AddSingleton<CountInvalidationInterceptor>(); // issue 17: the stored count follows the saves
 
         // Scoped, not singleton: the audit interceptor needs the user of the circuit or request.
         services.AddDbContextFactory<AppDbContext>(
@@ -49,7 +50,7 @@ public static class DependencyInjection
                 var connectionString = ConnectionString(provider, sp.GetRequiredService<IConfiguration>(), contentRoot);
                 Configure(builder, provider, connectionString);
                 builder.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), sp.GetRequiredService<PupilNumberHashInterceptor>(),
-                    sp.GetRequiredService<PublicRouteChangeInterceptor>());
+                    sp.GetRequiredService<PublicRouteChangeInterceptor>(), sp.GetRequiredService<CountInvalidationInterceptor>());
             },
             ServiceLifetime.Scoped);
         services.AddScoped<IApplicationDbContextFactory, ApplicationDbContextFactory>();

@@ -1,3 +1,4 @@
+using DoorlopendeLeerroutes.Application.Counting;
 using DoorlopendeLeerroutes.Domain.Agreements;
 
 namespace DoorlopendeLeerroutes.Application.Accounts;
@@ -47,6 +48,22 @@ public sealed class AccessScope(ICurrentUser currentUser, IAuditTrail audit)
 
         var institution = user.InstitutionId;
         return db.Enrolments.Where(e => e.VoInstitutionId == institution || e.MboInstitutionId == institution);
+    }
+
+    /// <summary>
+    /// The stored count's lines the user may see (issue 17): the same rule as <see cref="Enrolments"/>, on the partners
+    /// each line keeps of its enrolment, so the count is summed without reading the enrolments again.
+    /// </summary>
+    public IQueryable<CountedEnrolment> CountedEnrolments(IApplicationDbContext db)
+    {
+        var user = User;
+        if (user.IsAdministrator)
+        {
+            return db.CountedEnrolments;
+        }
+
+        var institution = user.InstitutionId;
+        return db.CountedEnrolments.Where(c => c.VoInstitutionId == institution || c.MboInstitutionId == institution);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using DoorlopendeLeerroutes.Domain.Institutions;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DoorlopendeLeerroutes.Application.Common;
 
@@ -21,6 +22,16 @@ public interface IApplicationDbContext : IAsyncDisposable
     /// <summary>R-RECON-1/2: partners' phase files, kept until they expire.</summary>
     DbSet<PhaseUpload> PhaseUploads { get; }
 
+    /// <summary>The stored count (issue 17): lines, the school years counted, and what to count again.</summary>
+    DbSet<Counting.CountedEnrolment> CountedEnrolments { get; }
+
+    DbSet<Counting.CountedYear> CountedYears { get; }
+
+    DbSet<Counting.CountInvalidation> CountInvalidations { get; }
+
+    /// <summary>For work that stores many rows in rounds and must not keep them all tracked.</summary>
+    ChangeTracker ChangeTracker { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -33,6 +44,13 @@ public interface IApplicationDbContext : IAsyncDisposable
 
     /// <summary>For a use case that must read and write in one transaction (the pupil import's confirmation).</summary>
     DatabaseFacade Database { get; }
+
+    /// <summary>
+    /// A transaction that is also the only one holding <paramref name="resource"/> until it ends, on every instance:
+    /// SQLite's transactions already take the database's write lock (BEGIN IMMEDIATE); SQL Server takes an application
+    /// lock on the name.
+    /// </summary>
+    Task<IDbContextTransaction> BeginSerialisedTransactionAsync(string resource, CancellationToken cancellationToken = default);
 
     /// <summary>Display names of accounts, for history lines ("who did what").</summary>
     Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);

@@ -20,41 +20,49 @@ public sealed record CountOverview(
     IReadOnlyList<InstitutionCountRow> Institutions,
     IReadOnlyList<RouteCountRow> Routes);
 
-/// <summary>Computes the 1 October count (R-COUNT-1…6) of one school year with the domain's <see cref="FundingCount"/>.</summary>
+/// <summary>
+/// The 1 October count (R-COUNT-1…6) of one school year in figures: the stored lines of <see cref="FundingCount"/> summed
+/// by the database, then totalled per institution by <see cref="FundingCount.Totalise(IEnumerable{CountGroup})"/>.
+/// </summary>
 public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
 {
     public async Task<CountOverview> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default)
     {
+        using var measurement = AppTelemetry.MeasureCount("totals"); // issue 17: dlr.count.duration and the span dlr.count
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var (result, routes, _) = await ScopedCount.CalculateAsync(
-            db, scope, year, time.GetUtcNow().UtcDateTime, withNumbers: false, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var lines = await ScopedCount.LinesAsync(db, scope, year, now, cancellationToken);
+        var groups = await ScopedCount.Groups(lines, cancellationToken);
+        var routes = await ScopedCount.RoutesAsync(db, lines, cancellationToken);
 
-        var institutionIds = result.Totals.Select(t => t.InstitutionId).ToList();
+        var totals = FundingCount.Totalise(groups.Select(g => new CountGroup(g.VoInstitutionId, g.MboInstitutionId, g.Phase, g.Pupils)));
         var institutions = await db.Institutions
-            .Where(i => institutionIds.Contains(i.Id))
+            .Where(i => lines.Any(c => c.VoInstitutionId == i.Id || c.MboInstitutionId == i.Id))
             .Select(i => new { i.Id, i.Brin, i.Name })
             .ToDictionaryAsync(i => i.Id, cancellationToken);
 
-        var institutionRows = result.Totals
+        var institutionRows = totals
             .Select(t => new InstitutionCountRow(
                 institutions[t.InstitutionId].Brin.Value, institutions[t.InstitutionId].Name, t.FundedAsVo, t.FundedAsMbo,
                 t.WithoutPhase))
             .OrderBy(r => r.Name)
             .ToList();
 
-        var routeRows = result.Lines
-            .GroupBy(l => l.Enrolment.RouteId)
-            .Select(g => new RouteCountRow(
-                routes[g.Key].Code, routes[g.Key].Name,
-                g.Count(l => l.Phase == Phase.Vo), g.Count(l => l.Phase == Phase.Mbo), g.Count(l => l.Phase is null),
-                g.Count(l => l.Status == CountStatus.CountedLateChange)))
+        var routeRows = groups
+            .GroupBy(g => g.RouteId)
+            .Select(perRoute => new RouteCountRow(
+                routes[perRoute.Key].Code, routes[perRoute.Key].Name,
+                Sum(perRoute, g => g.Phase == Phase.Vo), Sum(perRoute, g => g.Phase == Phase.Mbo), Sum(perRoute, g => g.Phase is null),
+                Sum(perRoute, g => g.Status == CountStatus.CountedLateChange)))
             .OrderBy(r => r.Code)
             .ToList();
 
         return new CountOverview(
-            year, year.CountDate, result.CutoffUtc, result.IsPreview, result.Lines.Count,
-            result.Lines.Count(l => l.Warnings.Contains(CountWarning.NoPhase)),
-            result.Lines.Count(l => l.Warnings.Contains(CountWarning.DiffersFromExpectedPhase)),
+            year, year.CountDate, FundingCount.CutoffUtc(year), FundingCount.IsPreview(year, now), Sum(groups, _ => true),
+            Sum(groups, g => g.Phase is null), Sum(groups, g => g.DiffersFromExpected),
             institutionRows, routeRows);
     }
+
+    private static int Sum(IEnumerable<ScopedCount.CountedGroup> groups, Func<ScopedCount.CountedGroup, bool> which) =>
+        groups.Where(which).Sum(g => g.Pupils);
 }

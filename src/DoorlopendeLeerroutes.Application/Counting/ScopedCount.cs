@@ -3,8 +3,10 @@ using DoorlopendeLeerroutes.Domain.Counting;
 namespace DoorlopendeLeerroutes.Application.Counting;
 
 /// <summary>
-/// The count of one school year over the enrolments the user may see (R-ACCESS-1): read once, calculated by the domain's
-/// <see cref="FundingCount"/>. The overview, the export and the monitor (R-MON-3) all start from here.
+/// The count of one school year over the enrolments the user may see (R-ACCESS-1), read from the stored count that
+/// <see cref="CountSnapshot"/> keeps equal to the domain's <see cref="FundingCount"/>. The overview and the page of pupils
+/// sum and page it in the database (<see cref="Groups"/>, <see cref="Lines"/>); the export, the monitor (R-MON-3) and the
+/// start page's tasks take every line (<see cref="CalculateAsync"/>).
 /// </summary>
 internal static class ScopedCount
 {
@@ -18,31 +20,49 @@ internal static class ScopedCount
 
     public sealed record Outcome(CountResult Result, Dictionary<Guid, RouteInfo> Routes, Dictionary<Guid, PupilInfo> Pupils);
 
+    /// <summary>
+    /// Counted pupils with the same route, partners, phase, status and warning: a few per route, so a national count
+    /// of 60,000 pupils arrives as a few thousand sums.
+    /// </summary>
+    public sealed record CountedGroup(
+        Guid RouteId, Guid VoInstitutionId, Guid MboInstitutionId, Phase? Phase, CountStatus Status, bool DiffersFromExpected, int Pupils);
+
+    /// <summary>The stored lines of <paramref name="year"/> the user may see, brought up to date first.</summary>
+    public static async Task<IQueryable<CountedEnrolment>> LinesAsync(
+        IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await CountSnapshot.EnsureCurrentAsync(db, year, nowUtc, cancellationToken);
+        return scope.CountedEnrolments(db).Where(c => c.SchoolYear == year);
+    }
+
+    /// <summary>The stored lines summed per route, partners, phase, status and warning.</summary>
+    public static Task<List<CountedGroup>> Groups(IQueryable<CountedEnrolment> lines, CancellationToken cancellationToken) =>
+        lines
+            .GroupBy(c => new { c.RouteId, c.VoInstitutionId, c.MboInstitutionId, c.Phase, c.Status, c.DiffersFromExpected })
+            .Select(g => new CountedGroup(
+                g.Key.RouteId, g.Key.VoInstitutionId, g.Key.MboInstitutionId, g.Key.Phase, g.Key.Status, g.Key.DiffersFromExpected, g.Count()))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Every line of the count, with each pupil's name (and number, when asked for).</summary>
     public static async Task<Outcome> CalculateAsync(
         IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, bool withNumbers, CancellationToken cancellationToken)
     {
         using var measurement = AppTelemetry.MeasureCount("pupils"); // issue 17: dlr.count.duration and the span dlr.count
-        // R-COUNT-2: only enrolments active on the count date are read; R-ACCESS-1: only those the user may see.
-        // The pupil is joined in, instead of a list of ids sent back as parameters.
-        var active = Active(db, scope, year);
-        var enrolments = await (from e in active
-                                join p in db.Pupils on e.PupilId equals p.Id
-                                select new
-                                {
-                                    Enrolment = new ActiveEnrolment(e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId),
-                                    Pupil = new PupilInfo(p.FirstName, p.Prefix, p.LastName, withNumbers ? p.Number : null),
-                                })
+        var lines = await LinesAsync(db, scope, year, nowUtc, cancellationToken);
+        var rows = await (from c in lines
+                          join p in db.Pupils on c.PupilId equals p.Id
+                          select new { Line = c, Pupil = new PupilInfo(p.FirstName, p.Prefix, p.LastName, withNumbers ? p.Number : null) })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        var (result, routes) = await CountAsync(db, active, year, nowUtc, enrolments.Select(e => e.Enrolment), cancellationToken);
         var pupils = new Dictionary<Guid, PupilInfo>();
-        foreach (var e in enrolments)
+        foreach (var row in rows)
         {
-            pupils[e.Enrolment.PupilId] = e.Pupil;
+            pupils[row.Line.PupilId] = row.Pupil;
         }
 
-        return new Outcome(result, routes, pupils);
+        var result = FundingCount.FromLines(year, rows.Select(r => r.Line.ToLine()).ToList(), nowUtc);
+        return new Outcome(result, await RoutesAsync(db, lines, cancellationToken), pupils);
     }
 
     /// <summary>
@@ -53,67 +73,22 @@ internal static class ScopedCount
         IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, CancellationToken cancellationToken)
     {
         using var measurement = AppTelemetry.MeasureCount("tracks"); // issue 17, as above
-        var active = Active(db, scope, year);
-        var enrolments = await active
-            .Select(e => new
-            {
-                Enrolment = new ActiveEnrolment(e.Id, e.PupilId, e.RouteId, e.StartDate, e.EndDate, e.VoInstitutionId, e.MboInstitutionId),
-                e.Track,
-            })
+        var lines = await LinesAsync(db, scope, year, nowUtc, cancellationToken);
+        var rows = await (from c in lines
+                          join e in db.Enrolments on c.EnrolmentId equals e.Id
+                          select new { Line = c, e.Track })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        var (result, routes) = await CountAsync(db, active, year, nowUtc, enrolments.Select(e => e.Enrolment), cancellationToken);
-        return (result, routes, enrolments.ToDictionary(e => e.Enrolment.Id, e => e.Track));
+        var result = FundingCount.FromLines(year, rows.Select(r => r.Line.ToLine()).ToList(), nowUtc);
+        return (result, await RoutesAsync(db, lines, cancellationToken), rows.ToDictionary(r => r.Line.EnrolmentId, r => r.Track));
     }
 
-    private sealed record ActiveEnrolment(
-        Guid Id, Guid PupilId, Guid RouteId, DateOnly StartDate, DateOnly? EndDate, Guid VoInstitutionId, Guid MboInstitutionId);
-
-    /// <summary>Reads the phases and routes of the enrolments read, and counts them with the domain's <see cref="FundingCount"/>.</summary>
-    private static async Task<(CountResult Result, Dictionary<Guid, RouteInfo> Routes)> CountAsync(
-        IApplicationDbContext db, IQueryable<Enrolment> active, SchoolYear year, DateTime nowUtc, IEnumerable<ActiveEnrolment> enrolments,
-        CancellationToken cancellationToken)
-    {
-        var list = enrolments.ToList();
-        var phases = await PhasesAsync(active, year, cancellationToken);
-        var routes = await RoutesAsync(db, list.Select(e => e.RouteId), cancellationToken);
-        var input = list.Select(e => new CountEnrolment(
-            e.Id, e.PupilId, e.RouteId, routes[e.RouteId].EntryYear, e.StartDate, e.EndDate, e.VoInstitutionId,
-            e.MboInstitutionId, phases[e.Id].ToList()));
-        return (FundingCount.Calculate(year, input, nowUtc), routes);
-    }
-
-    /// <summary>R-COUNT-2: the enrolments active on the count date; R-ACCESS-1: only those the user may see.</summary>
-    private static IQueryable<Enrolment> Active(IApplicationDbContext db, AccessScope scope, SchoolYear year)
-    {
-        var countDate = year.CountDate;
-        return scope.Enrolments(db).Where(e => e.StartDate <= countDate && (e.EndDate == null || e.EndDate >= countDate));
-    }
-
-    /// <summary>
-    /// The phase registrations of the same enrolments as one flat join. A collection inside the enrolment query would make
-    /// EF Core sort and group 150,000 rows by enrolment: 1.7 times slower at 50,000 pupils (docs/benchmarks.md). Only
-    /// registrations in force by the count date can decide the count (R-COUNT-3), so later ones are not read.
-    /// </summary>
-    private static async Task<ILookup<Guid, PhaseRecord>> PhasesAsync(
-        IQueryable<Enrolment> active, SchoolYear year, CancellationToken cancellationToken)
-    {
-        var countDate = year.CountDate;
-        return (await active
-                .SelectMany(e => e.Phases.Where(r => r.ValidFrom <= countDate), (e, r) => new { EnrolmentId = e.Id, r.Phase, r.ValidFrom, r.RecordedAt })
-                .AsNoTracking()
-                .ToListAsync(cancellationToken))
-            .ToLookup(r => r.EnrolmentId, r => new PhaseRecord(r.Phase, r.ValidFrom, r.RecordedAt));
-    }
-
-    private static async Task<Dictionary<Guid, RouteInfo>> RoutesAsync(
-        IApplicationDbContext db, IEnumerable<Guid> enrolmentRouteIds, CancellationToken cancellationToken)
-    {
-        var routeIds = enrolmentRouteIds.Distinct().ToList();
-        return await db.Routes
-            .Where(r => routeIds.Contains(r.Id))
+    /// <summary>The routes of the given lines: a subquery, so no list of ids is sent back to the database.</summary>
+    public static Task<Dictionary<Guid, RouteInfo>> RoutesAsync(
+        IApplicationDbContext db, IQueryable<CountedEnrolment> lines, CancellationToken cancellationToken) =>
+        db.Routes
+            .Where(r => lines.Any(c => c.RouteId == r.Id))
             .Select(r => new RouteInfo(r.Id, r.Code, r.Definition.Name, r.Definition.Type, r.Definition.EntryYear))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-    }
 }

@@ -81,10 +81,6 @@ public static class FundingCount
     {
         var countDate = year.CountDate;
         var cutoff = CutoffUtc(year);
-
-        // R-COUNT-6: up to and including the count date itself, the report is a preview.
-        var isPreview = DutchTime.EnsureUtc(nowUtc) < cutoff;
-
         var lines = new List<CountLine>();
         foreach (var enrolment in enrolments)
         {
@@ -97,8 +93,18 @@ public static class FundingCount
             lines.Add(CountOne(enrolment, countDate, cutoff));
         }
 
-        return new CountResult(year, countDate, cutoff, isPreview, lines, Totalise(lines));
+        return FromLines(year, lines, nowUtc);
     }
+
+    /// <summary>
+    /// The count from lines <see cref="Calculate"/> gave earlier (the stored count keeps them, issue 17): the totals and
+    /// whether it is still a preview follow from them and the moment asked, by the same rules.
+    /// </summary>
+    public static CountResult FromLines(SchoolYear year, IReadOnlyList<CountLine> lines, DateTime nowUtc) =>
+        new(year, year.CountDate, CutoffUtc(year), IsPreview(year, nowUtc), lines, Totalise(lines));
+
+    /// <summary>R-COUNT-6: up to and including the count date itself (until the cut-off), the report is a preview.</summary>
+    public static bool IsPreview(SchoolYear year, DateTime nowUtc) => DutchTime.EnsureUtc(nowUtc) < CutoffUtc(year);
 
     private static CountLine CountOne(CountEnrolment enrolment, DateOnly countDate, DateTime cutoff)
     {
@@ -139,22 +145,29 @@ public static class FundingCount
     /// Totals per institution. A pupil without phase is listed under both its vo and its mbo institution: either may
     /// be the one that should have been funded, so both must see it.
     /// </summary>
-    private static List<InstitutionCountTotals> Totalise(List<CountLine> lines)
+    private static List<InstitutionCountTotals> Totalise(IReadOnlyList<CountLine> lines) =>
+        Totalise(lines.Select(l => new CountGroup(l.Enrolment.VoInstitutionId, l.Enrolment.MboInstitutionId, l.Phase, 1)));
+
+    /// <summary>
+    /// The same totals from pupils already grouped by partners and phase (the stored count sums them in the database,
+    /// issue 17): one rule for who is listed where, whether the pupils come one by one or counted.
+    /// </summary>
+    public static List<InstitutionCountTotals> Totalise(IEnumerable<CountGroup> groups)
     {
         var totals = new Dictionary<Guid, (int Vo, int Mbo, int None)>();
-        foreach (var line in lines)
+        foreach (var group in groups)
         {
-            switch (line.Phase)
+            switch (group.Phase)
             {
                 case Phase.Vo:
-                    Add(line.Enrolment.VoInstitutionId, vo: 1);
+                    Add(group.VoInstitutionId, vo: group.Pupils);
                     break;
                 case Phase.Mbo:
-                    Add(line.Enrolment.MboInstitutionId, mbo: 1);
+                    Add(group.MboInstitutionId, mbo: group.Pupils);
                     break;
                 default:
-                    Add(line.Enrolment.VoInstitutionId, none: 1);
-                    Add(line.Enrolment.MboInstitutionId, none: 1);
+                    Add(group.VoInstitutionId, none: group.Pupils);
+                    Add(group.MboInstitutionId, none: group.Pupils);
                     break;
             }
         }
@@ -168,3 +181,6 @@ public static class FundingCount
         }
     }
 }
+
+/// <summary>A number of counted pupils with the same vo school, mbo institution and phase on the count date.</summary>
+public readonly record struct CountGroup(Guid VoInstitutionId, Guid MboInstitutionId, Phase? Phase, int Pupils);

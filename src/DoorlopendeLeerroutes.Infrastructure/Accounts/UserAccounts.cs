@@ -172,19 +172,9 @@ internal sealed class UserAccounts(
          where r.Name == nameof(UserRole.Administrator) && !u.IsDisabled
          select u.Id).CountAsync(cancellationToken);
 
-    /// <summary>
-    /// Serialises account changes that may touch the administrators. SQLite already did: its transactions begin
-    /// IMMEDIATE, taking the database's write lock. SQL Server takes an application lock held until the transaction ends.
-    /// </summary>
-    private static async Task LockAdministratorsAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.IsSqlServer)
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "EXEC sp_getapplock @Resource = N'DoorlopendeLeerroutes.Administrators', @LockMode = N'Exclusive', @LockOwner = N'Transaction'",
-                cancellationToken);
-        }
-    }
+    /// <summary>Serialises account changes that may touch the administrators, on every instance.</summary>
+    private static Task LockAdministratorsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.LockAsync("DoorlopendeLeerroutes.Administrators", cancellationToken);
 
     /// <summary>
     /// Runs account work in a scope and transaction of its own: fresh data (no copy kept from earlier in a long

@@ -1,3 +1,5 @@
+using DoorlopendeLeerroutes.Application.Counting;
+using DoorlopendeLeerroutes.Domain.Counting;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Pupils;
 using DoorlopendeLeerroutes.Domain.Routes;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
@@ -45,6 +48,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// <summary>Agreement PDFs when <c>Storage:Agreements:Provider</c> is <c>Database</c>, the default (issue 17).</summary>
     public DbSet<Agreements.AgreementFileContent> AgreementFiles => Set<Agreements.AgreementFileContent>();
+
+    /// <summary>The stored count (issue 17; Application/Counting/CountSnapshot.cs).</summary>
+    public DbSet<CountedEnrolment> CountedEnrolments => Set<CountedEnrolment>();
+
+    public DbSet<CountedYear> CountedYears => Set<CountedYear>();
+
+    public DbSet<CountInvalidation> CountInvalidations => Set<CountInvalidation>();
+
+    public async Task<IDbContextTransaction> BeginSerialisedTransactionAsync(string resource, CancellationToken cancellationToken = default)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(resource, cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>
+    /// Serialises the current transaction with every other one that locks <paramref name="resource"/>. SQLite already
+    /// did: its transactions begin IMMEDIATE, taking the database's write lock. SQL Server takes an application lock held
+    /// until the transaction ends.
+    /// </summary>
+    internal async Task LockAsync(string resource, CancellationToken cancellationToken)
+    {
+        if (IsSqlServer)
+        {
+            await Database.ExecuteSqlAsync(
+                $"EXEC sp_getapplock @Resource = {resource}, @LockMode = N'Exclusive', @LockOwner = N'Transaction'", cancellationToken);
+        }
+    }
 
     public Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -143,5 +174,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<AgreementItem>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<Phase>().HaveConversion<string>().HaveMaxLength(5);
         configurationBuilder.Properties<EnrolmentOutcome>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CountStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 }

@@ -23,6 +23,104 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("DoorlopendeLeerroutes.Application.Counting.CountInvalidation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("EnrolmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RouteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CountInvalidations", (string)null);
+                });
+
+            modelBuilder.Entity("DoorlopendeLeerroutes.Application.Counting.CountedEnrolment", b =>
+                {
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("DiffersFromExpected")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EntryYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpectedPhase")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<Guid?>("FundedInstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MboInstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("PhaseKnownNow")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("VoInstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("SchoolYear", "EnrolmentId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("RouteId");
+
+                    b.HasIndex("SchoolYear", "MboInstitutionId");
+
+                    b.HasIndex("SchoolYear", "RouteId");
+
+                    b.HasIndex("SchoolYear", "VoInstitutionId");
+
+                    b.ToTable("CountedEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("DoorlopendeLeerroutes.Application.Counting.CountedYear", b =>
+                {
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("SchoolYear");
+
+                    b.ToTable("CountedYears", (string)null);
+                });
+
             modelBuilder.Entity("DoorlopendeLeerroutes.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")

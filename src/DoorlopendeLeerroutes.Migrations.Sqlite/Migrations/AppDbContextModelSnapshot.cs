@@ -18,6 +18,104 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DoorlopendeLeerroutes.Application.Counting.CountInvalidation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RouteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CountInvalidations", (string)null);
+                });
+
+            modelBuilder.Entity("DoorlopendeLeerroutes.Application.Counting.CountedEnrolment", b =>
+                {
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DiffersFromExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedPhase")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FundedInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MboInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhaseKnownNow")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolYear", "EnrolmentId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("RouteId");
+
+                    b.HasIndex("SchoolYear", "MboInstitutionId");
+
+                    b.HasIndex("SchoolYear", "RouteId");
+
+                    b.HasIndex("SchoolYear", "VoInstitutionId");
+
+                    b.ToTable("CountedEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("DoorlopendeLeerroutes.Application.Counting.CountedYear", b =>
+                {
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolYear");
+
+                    b.ToTable("CountedYears", (string)null);
+                });
+
             modelBuilder.Entity("DoorlopendeLeerroutes.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
