@@ -8,8 +8,8 @@ namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Interceptors;
 /// Issue 17: every save that adds, changes, moves, ends or removes an enrolment, records or removes a phase, or changes
 /// a route also saves a <see cref="CountInvalidation"/> for it, in the same transaction, so the stored count
 /// (<see cref="CountSnapshot"/>) counts those enrolments again before anyone reads it. Every save passes here, whichever
-/// page, import or API call made it. Registered after <see cref="AuditAndVersionInterceptor"/>, whose change detection
-/// has then marked an enrolment whose phases changed as modified.
+/// page, import or API call made it. Invalidations are per route: counting a route's few dozen pupils again is cheap,
+/// and an import of thousands into one route leaves one row.
 /// </summary>
 public sealed class CountInvalidationInterceptor : BeforeSaveInterceptor
 {
@@ -17,9 +17,10 @@ public sealed class CountInvalidationInterceptor : BeforeSaveInterceptor
     {
         var routes = new HashSet<Guid>();
         var enrolments = new HashSet<Guid>();
-        var counted = new HashSet<Guid>();
+        var tracked = new Dictionary<Guid, Guid>(); // enrolment → its route, for every enrolment loaded
         foreach (var entry in context.ChangeTracker.Entries<Enrolment>())
         {
+            tracked[entry.Entity.Id] = entry.Entity.RouteId;
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
                 // A moved enrolment leaves one route and joins another: both are counted again.
@@ -28,17 +29,22 @@ public sealed class CountInvalidationInterceptor : BeforeSaveInterceptor
                 {
                     routes.Add(entry.Property(e => e.RouteId).OriginalValue);
                 }
-
-                counted.Add(entry.Entity.Id);
             }
         }
 
         foreach (var entry in context.ChangeTracker.Entries<PhaseRegistration>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && entry.Property(EnrolmentForeignKey).CurrentValue is Guid enrolmentId && !counted.Contains(enrolmentId))
+                && entry.Property(EnrolmentForeignKey).CurrentValue is Guid enrolmentId)
             {
-                enrolments.Add(enrolmentId);
+                if (tracked.TryGetValue(enrolmentId, out var routeId))
+                {
+                    routes.Add(routeId);
+                }
+                else
+                {
+                    enrolments.Add(enrolmentId);
+                }
             }
         }
 
