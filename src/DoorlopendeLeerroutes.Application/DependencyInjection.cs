@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<CountOverviewQuery>();
         services.AddScoped<CountExportQuery>();
         services.AddScoped<CountPupilRowsQuery>();
+        services.AddScoped<RefreshStoredCount>();
         services.AddScoped<Pupils.PupilsPerRouteQuery>();
         services.AddScoped<Pupils.FundingPhaseLookup>();
         services.AddScoped<Pupils.EnrolmentDetailsQuery>();

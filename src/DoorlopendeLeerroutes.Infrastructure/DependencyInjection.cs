@@ -32,6 +32,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
+        services.AddSingleton<StoredCountJob>(); // issue 17
+        services.AddHostedService(sp => sp.GetRequiredService<StoredCountJob>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, NoCurrentUser>();
         services.AddScoped<AuditAndVersionInterceptor>();

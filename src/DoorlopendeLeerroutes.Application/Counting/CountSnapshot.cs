@@ -120,3 +120,18 @@ internal static class CountSnapshot
         return FundingCount.Calculate(year, input, nowUtc);
     }
 }
+
+/// <summary>
+/// Brings the stored count up to date outside any page open (run by a background job on every instance): counts what
+/// changed since the last reader, and the current school year in full the first time, so the first person to open
+/// /teldatum after a busy morning or a new deployment does not wait for it.
+/// </summary>
+public sealed class RefreshStoredCount(IApplicationDbContextFactory contexts, TimeProvider time)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        await CountSnapshot.EnsureCurrentAsync(db, SchoolYear.Containing(DutchTime.Today(now)), now, cancellationToken);
+    }
+}
