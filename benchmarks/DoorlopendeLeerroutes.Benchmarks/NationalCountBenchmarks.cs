@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using DoorlopendeLeerroutes.Application.Common;
 using DoorlopendeLeerroutes.Domain.Common;
@@ -38,10 +37,7 @@ public class NationalCountBenchmarks
         _voCoordinator = await _database.CoordinatorOfAsync(NationalBenchmarkDatabase.VoSchoolBrin(0));
         _mboCoordinator = await _database.CoordinatorOfAsync(NationalBenchmarkDatabase.MboInstitutionBrin(set, 0));
 
-        // The first count of a year counts it in full and stores its lines (issue 17); every later one reads them.
-        var stopwatch = Stopwatch.StartNew();
         var figures = await CountSql.CheckAgreesWithAppAsync(_database, _year);
-        Console.WriteLine($"// The first count of {_year} (storing {figures.Rows:N0} lines) and the check against SQL: {stopwatch.Elapsed.TotalSeconds:0.0} s.");
 
         // The earlier cohorts have ended: the counted year must give the same figures whatever else is stored.
         if (_firstSetFigures is { } first && first != figures)

@@ -59,10 +59,14 @@ internal static class CountSnapshot
             {
                 var affected = db.Enrolments.Where(e => routeIds.Contains(e.RouteId) || enrolmentIds.Contains(e.Id));
 
-                // Out go the lines stored under these routes and enrolments, so also those of an enrolment that moved to
-                // another route, ended before a count date, or was removed; in come the lines of what is there now.
+                // Out go the lines stored under these routes (so also those of an enrolment that moved to another route,
+                // ended before a count date, or was removed) and of these enrolments; in come the lines of what is there
+                // now. Two deletes, each along an index.
                 await db.CountedEnrolments
-                    .Where(c => routeIds.Contains(c.RouteId) || enrolmentIds.Contains(c.EnrolmentId) || affected.Any(e => e.Id == c.EnrolmentId))
+                    .Where(c => years.Contains(c.SchoolYear) && routeIds.Contains(c.RouteId))
+                    .ExecuteDeleteAsync(cancellationToken);
+                await db.CountedEnrolments
+                    .Where(c => enrolmentIds.Contains(c.EnrolmentId) || affected.Select(e => e.Id).Contains(c.EnrolmentId))
                     .ExecuteDeleteAsync(cancellationToken);
                 foreach (var year in years)
                 {
@@ -80,11 +84,22 @@ internal static class CountSnapshot
         IApplicationDbContext db, IQueryable<Enrolment> enrolments, SchoolYear year, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var result = await CalculateAsync(enrolments, db.Routes, year, nowUtc, cancellationToken);
-        foreach (var chunk in result.Lines.Chunk(LinesPerSave))
+
+        // Only new rows: nothing to detect, and the save interceptors need not look for changes either.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            db.CountedEnrolments.AddRange(chunk.Select(l => CountedEnrolment.From(year, l)));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            foreach (var chunk in result.Lines.Chunk(LinesPerSave))
+            {
+                db.CountedEnrolments.AddRange(chunk.Select(l => CountedEnrolment.From(year, l)));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 

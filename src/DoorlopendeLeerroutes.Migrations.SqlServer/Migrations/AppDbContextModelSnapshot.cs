@@ -97,8 +97,6 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("RouteId");
-
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 
                     b.HasIndex("SchoolYear", "RouteId");

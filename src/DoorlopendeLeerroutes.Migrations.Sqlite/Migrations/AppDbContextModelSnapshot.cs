@@ -92,8 +92,6 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("RouteId");
-
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 
                     b.HasIndex("SchoolYear", "RouteId");

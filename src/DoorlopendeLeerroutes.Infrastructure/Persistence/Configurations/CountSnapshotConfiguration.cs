@@ -19,7 +19,6 @@ internal sealed class CountedEnrolmentConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(c => new { c.SchoolYear, c.VoInstitutionId });
         builder.HasIndex(c => new { c.SchoolYear, c.MboInstitutionId });
         builder.HasIndex(c => c.EnrolmentId); // the lines of one enrolment in every year, when it is counted again
-        builder.HasIndex(c => c.RouteId);
     }
 }
 

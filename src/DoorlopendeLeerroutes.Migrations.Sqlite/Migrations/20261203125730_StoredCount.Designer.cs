@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203122543_StoredCount")]
+    [Migration("20261203125730_StoredCount")]
     partial class StoredCount
     {
         /// <inheritdoc />
@@ -94,8 +94,6 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
                     b.HasKey("SchoolYear", "EnrolmentId");
 
                     b.HasIndex("EnrolmentId");
-
-                    b.HasIndex("RouteId");
 
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203122643_StoredCount")]
+    [Migration("20261203125821_StoredCount")]
     partial class StoredCount
     {
         /// <inheritdoc />
@@ -99,8 +99,6 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                     b.HasKey("SchoolYear", "EnrolmentId");
 
                     b.HasIndex("EnrolmentId");
-
-                    b.HasIndex("RouteId");
 
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 
