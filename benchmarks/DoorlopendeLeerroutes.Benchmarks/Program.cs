@@ -18,4 +18,11 @@ var config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Max)
     .WithOptions(ConfigOptions.JoinSummary);
 
+// `-- probe`: one timed run of the national count's actions, to check a change quickly before a full run.
+if (args is ["probe", ..])
+{
+    await NationalCountProbe.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromTypes([typeof(CountBenchmarks), typeof(ImportBenchmarks), typeof(PdfInspectionBenchmarks), typeof(MonitorBenchmarks), typeof(RouteFinderBenchmarks), typeof(NationalCountBenchmarks)]).Run(args, config);

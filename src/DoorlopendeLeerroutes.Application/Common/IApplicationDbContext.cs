@@ -29,6 +29,13 @@ public interface IApplicationDbContext : IAsyncDisposable
 
     DbSet<Counting.CountInvalidation> CountInvalidations { get; }
 
+    /// <summary>
+    /// Lets the database's planner know the stored count's new size after a school year was counted in full, so a
+    /// coordinator's count goes along the partner indexes: SQLite keeps no statistics unless asked (ANALYZE); SQL Server
+    /// updates its own.
+    /// </summary>
+    Task UpdateCountStatisticsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>For work that stores many rows in rounds and must not keep them all tracked.</summary>
     ChangeTracker ChangeTracker { get; }
 

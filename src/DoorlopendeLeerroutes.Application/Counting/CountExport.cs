@@ -24,23 +24,38 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
     /// <param name="format">The file the rows go into ("csv", "xlsx"), for the audit log.</param>
     public async Task<IReadOnlyList<CountExportRow>> ExecuteAsync(SchoolYear year, string format, CancellationToken cancellationToken = default)
     {
+        using var measurement = AppTelemetry.MeasureCount("export"); // issue 17: dlr.count.duration and the span dlr.count
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var (result, routes, pupils) = await ScopedCount.CalculateAsync(
-            db, scope, year, time.GetUtcNow().UtcDateTime, withNumbers: true, cancellationToken);
-        var fundedIds = result.Lines.Select(l => l.FundedInstitutionId).OfType<Guid>().Distinct().ToList();
-        var brins = (await db.Institutions.AsNoTracking().Where(i => fundedIds.Contains(i.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(i => i.Id, i => i.Brin.Value);
+        var lines = await ScopedCount.LinesAsync(db, scope, year, time.GetUtcNow().UtcDateTime, cancellationToken);
 
-        var rows = result.Lines
-            .Select(line =>
+        // Only the columns of the file: every stored line of the user's count, with the pupil's name and number.
+        var counted = await (from c in lines
+                             join p in db.Pupils on c.PupilId equals p.Id
+                             select new { c.RouteId, c.Phase, c.FundedInstitutionId, c.Status, p.FirstName, p.Prefix, p.LastName, p.Number })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var routes = await ScopedCount.RoutesAsync(db, counted.Select(c => c.RouteId), cancellationToken);
+        var fundedIds = counted.Select(c => c.FundedInstitutionId).OfType<Guid>().Distinct().ToList();
+        var brins = await db.Institutions.AsNoTracking().Where(i => fundedIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Brin })
+            .ToDictionaryAsync(i => i.Id, i => i.Brin.Value, cancellationToken);
+
+        // Sorted by route, then by name as Dutch sorts it: each name's sort key made once, instead of comparing names
+        // with the culture a million times for 60,000 rows.
+        var culture = CultureInfo.CurrentCulture.CompareInfo;
+        var rows = counted
+            .Select(c =>
             {
-                var route = routes[line.Enrolment.RouteId];
-                var pupil = pupils[line.Enrolment.PupilId];
-                return new CountExportRow(
-                    year.ToString(), year.CountDate, $"{route.Code} {route.Name}", route.Type, pupil.Number!.Value, pupil.FullName,
-                    line.Phase, line.FundedInstitutionId is { } funded ? brins[funded] : null, line.Status);
+                var route = routes[c.RouteId];
+                var name = new ScopedCount.PupilInfo(c.FirstName, c.Prefix, c.LastName, null).FullName;
+                var row = new CountExportRow(
+                    year.ToString(), year.CountDate, $"{route.Code} {route.Name}", route.Type, c.Number.Value, name, c.Phase,
+                    c.FundedInstitutionId is { } funded ? brins[funded] : null, c.Status);
+                return (Row: row, NameKey: culture.GetSortKey(name));
             })
-            .OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture)
+            .OrderBy(x => x.Row.Route, StringComparer.Ordinal)
+            .ThenBy(x => x.NameKey, Comparer<SortKey>.Create(SortKey.Compare))
+            .Select(x => x.Row)
             .ToList();
         await audit.RecordAsync(scope.User, AuditEvent.CountExported(year.ToString(), format, rows.Count), cancellationToken);
         return rows;

@@ -33,11 +33,12 @@ public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, Ac
         var now = time.GetUtcNow().UtcDateTime;
         var lines = await ScopedCount.LinesAsync(db, scope, year, now, cancellationToken);
         var groups = await ScopedCount.Groups(lines, cancellationToken);
-        var routes = await ScopedCount.RoutesAsync(db, lines, cancellationToken);
+        var routes = await ScopedCount.RoutesAsync(db, groups.Select(g => g.RouteId), cancellationToken);
 
         var totals = FundingCount.Totalise(groups.Select(g => new CountGroup(g.VoInstitutionId, g.MboInstitutionId, g.Phase, g.Pupils)));
+        var institutionIds = totals.Select(t => t.InstitutionId).ToList();
         var institutions = await db.Institutions
-            .Where(i => lines.Any(c => c.VoInstitutionId == i.Id || c.MboInstitutionId == i.Id))
+            .Where(i => institutionIds.Contains(i.Id))
             .Select(i => new { i.Id, i.Brin, i.Name })
             .ToDictionaryAsync(i => i.Id, cancellationToken);
 

@@ -49,8 +49,8 @@ public sealed class CountPupilRowsQuery(IApplicationDbContextFactory contexts, A
         };
 
         // Lines per route code (a route's versions share it), in code order: which codes the page falls in.
-        var routes = await ScopedCount.RoutesAsync(db, lines, cancellationToken);
         var perRoute = await lines.GroupBy(c => c.RouteId).Select(g => new { RouteId = g.Key, Lines = g.Count() }).ToListAsync(cancellationToken);
+        var routes = await ScopedCount.RoutesAsync(db, perRoute.Select(r => r.RouteId), cancellationToken);
         var perCode = perRoute
             .GroupBy(r => routes[r.RouteId].Code)
             .Select(g => (Code: g.Key, RouteIds: g.Select(r => r.RouteId).ToList(), Lines: g.Sum(r => r.Lines)))

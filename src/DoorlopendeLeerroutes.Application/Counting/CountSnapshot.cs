@@ -37,6 +37,7 @@ internal static class CountSnapshot
             await CountAsync(db, db.Enrolments, year, nowUtc, cancellationToken);
             db.CountedYears.Add(new CountedYear(year, nowUtc));
             await db.SaveChangesAsync(cancellationToken);
+            await db.UpdateCountStatisticsAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -56,6 +56,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CountInvalidation> CountInvalidations => Set<CountInvalidation>();
 
+    public async Task UpdateCountStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsSqlServer)
+        {
+            await Database.ExecuteSqlRawAsync("ANALYZE \"CountedEnrolments\"", cancellationToken);
+        }
+    }
+
     public async Task<IDbContextTransaction> BeginSerialisedTransactionAsync(string resource, CancellationToken cancellationToken = default)
     {
         var transaction = await Database.BeginTransactionAsync(cancellationToken);

@@ -99,9 +99,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 
-                    b.HasIndex("SchoolYear", "RouteId");
-
                     b.HasIndex("SchoolYear", "VoInstitutionId");
+
+                    b.HasIndex("SchoolYear", "RouteId", "VoInstitutionId", "MboInstitutionId", "Phase", "Status", "DiffersFromExpected");
 
                     b.ToTable("CountedEnrolments", (string)null);
                 });

@@ -94,9 +94,9 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 
-                    b.HasIndex("SchoolYear", "RouteId");
-
                     b.HasIndex("SchoolYear", "VoInstitutionId");
+
+                    b.HasIndex("SchoolYear", "RouteId", "VoInstitutionId", "MboInstitutionId", "Phase", "Status", "DiffersFromExpected");
 
                     b.ToTable("CountedEnrolments", (string)null);
                 });

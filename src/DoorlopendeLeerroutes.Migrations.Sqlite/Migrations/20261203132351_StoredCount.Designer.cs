@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203125730_StoredCount")]
+    [Migration("20261203132351_StoredCount")]
     partial class StoredCount
     {
         /// <inheritdoc />
@@ -97,9 +97,9 @@ namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 
-                    b.HasIndex("SchoolYear", "RouteId");
-
                     b.HasIndex("SchoolYear", "VoInstitutionId");
+
+                    b.HasIndex("SchoolYear", "RouteId", "VoInstitutionId", "MboInstitutionId", "Phase", "Status", "DiffersFromExpected");
 
                     b.ToTable("CountedEnrolments", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
+namespace DoorlopendeLeerroutes.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class StoredCount : Migration
@@ -15,21 +15,21 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                 name: "CountedEnrolments",
                 columns: table => new
                 {
-                    SchoolYear = table.Column<int>(type: "int", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PupilId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RouteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EntryYear = table.Column<int>(type: "int", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    VoInstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MboInstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Phase = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    PhaseKnownNow = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    FundedInstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ExpectedPhase = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    DiffersFromExpected = table.Column<bool>(type: "bit", nullable: false)
+                    SchoolYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PupilId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RouteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    VoInstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MboInstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    PhaseKnownNow = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    FundedInstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExpectedPhase = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    DiffersFromExpected = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,8 +40,8 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                 name: "CountedYears",
                 columns: table => new
                 {
-                    SchoolYear = table.Column<int>(type: "int", nullable: false),
-                    CountedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    SchoolYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,9 +52,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                 name: "CountInvalidations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RouteId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    EnrolmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RouteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -72,9 +72,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
                 columns: new[] { "SchoolYear", "MboInstitutionId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CountedEnrolments_SchoolYear_RouteId",
+                name: "IX_CountedEnrolments_SchoolYear_RouteId_VoInstitutionId_MboInstitutionId_Phase_Status_DiffersFromExpected",
                 table: "CountedEnrolments",
-                columns: new[] { "SchoolYear", "RouteId" });
+                columns: new[] { "SchoolYear", "RouteId", "VoInstitutionId", "MboInstitutionId", "Phase", "Status", "DiffersFromExpected" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CountedEnrolments_SchoolYear_VoInstitutionId",

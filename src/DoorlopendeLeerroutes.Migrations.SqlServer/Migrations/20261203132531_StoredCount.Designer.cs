@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203125821_StoredCount")]
+    [Migration("20261203132531_StoredCount")]
     partial class StoredCount
     {
         /// <inheritdoc />
@@ -102,9 +102,9 @@ namespace DoorlopendeLeerroutes.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SchoolYear", "MboInstitutionId");
 
-                    b.HasIndex("SchoolYear", "RouteId");
-
                     b.HasIndex("SchoolYear", "VoInstitutionId");
+
+                    b.HasIndex("SchoolYear", "RouteId", "VoInstitutionId", "MboInstitutionId", "Phase", "Status", "DiffersFromExpected");
 
                     b.ToTable("CountedEnrolments", (string)null);
                 });
