@@ -37,6 +37,12 @@ public interface IApplicationDbContext : IAsyncDisposable
     /// <summary>Display names of accounts, for history lines ("who did what").</summary>
     Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For a use case that changes thousands of entities in one save (the pupil import's confirmation): it turns
+    /// automatic detection of changes off and detects them once itself, instead of once per look at the entries.
+    /// </summary>
+    ChangeTracker ChangeTracker { get; }
+
     /// <summary>The change tracker's entry, e.g. to set the <c>Version</c> a form was loaded with.</summary>
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

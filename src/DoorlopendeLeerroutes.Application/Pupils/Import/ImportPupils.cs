@@ -99,6 +99,10 @@ public sealed class ImportPupils(
 
         await using var db = await contexts.CreateAsync(cancellationToken);
 
+        // Thousands of new entities are tracked here: every look at the change tracker (SaveChanges itself, each
+        // interceptor) would walk all of them again to detect changes. They are detected once, just before the save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
         // On SQLite this takes the write lock at once (BEGIN IMMEDIATE), so a second confirmation of the same file waits
         // for the first and then finds every row unchanged. On SQL Server the unique indexes and the enrolments'
         // concurrency token refuse what a simultaneous import changed first.
@@ -131,6 +135,7 @@ public sealed class ImportPupils(
             .. plan.PhaseChanges.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, Where)),
             .. plan.TrackChanges.Select(e => AuditEvent.TrackChanged(e.Id, e.PupilId, Where)),
         ]);
+        db.ChangeTracker.DetectChanges(); // the phases and leerwegen the plan changed on stored enrolments
         var saved = await db.TrySaveChangesAsync(cancellationToken);
         if (saved.IsFailure)
         {
