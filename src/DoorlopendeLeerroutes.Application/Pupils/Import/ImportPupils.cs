@@ -7,7 +7,8 @@ namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 /// <summary>
 /// "Leerlingen importeren" (docs/formats.md §1) in two steps. <see cref="PreviewAsync"/> reads and checks a file against the
 /// rules and the database and stores nothing; <see cref="ConfirmAsync"/> checks the same rows again inside one
-/// transaction and stores all of them in one save, or nothing. Confirming twice, or importing the same file again,
+/// transaction and stores all of them in that one transaction (two saves: changes to stored enrolments, then the new
+/// rows), or nothing. Confirming twice, or importing the same file again,
 /// finds every row "ongewijzigd" and adds nothing.
 /// </summary>
 public sealed class ImportPupils(
