@@ -159,6 +159,7 @@ public static class DependencyInjection
                 builder.UseSqlite(connectionString, sqlite => sqlite
                     .MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)
                     .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                builder.ReplaceService<Microsoft.EntityFrameworkCore.Storage.IDatabase, Persistence.BulkInsertDatabase>(); // issue 17: the pupil import
                 break;
             default:
                 throw new InvalidOperationException($"Onbekende databaseprovider '{provider}'. Kies Sqlite of SqlServer.");

@@ -36,9 +36,6 @@ public interface IApplicationDbContext : IAsyncDisposable
     /// </summary>
     Task UpdateCountStatisticsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>For work that stores many rows in rounds and must not keep them all tracked.</summary>
-    ChangeTracker ChangeTracker { get; }
-
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -61,6 +58,13 @@ public interface IApplicationDbContext : IAsyncDisposable
 
     /// <summary>Display names of accounts, for history lines ("who did what").</summary>
     Task<Dictionary<Guid, string>> UserNames(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For a use case that changes thousands of entities in one save (the pupil import's confirmation, the stored count):
+    /// it turns automatic detection of changes off and detects them once itself, instead of once per look at the
+    /// entries, and may clear what it saved.
+    /// </summary>
+    ChangeTracker ChangeTracker { get; }
 
     /// <summary>The change tracker's entry, e.g. to set the <c>Version</c> a form was loaded with.</summary>
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)

@@ -73,4 +73,35 @@ public sealed class StoredCountTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.DoesNotContain(rows.Items, r => r.EnrolmentId == enrolmentId);
     }
+
+    [Fact]
+    public async Task A_save_written_in_bulk_is_counted_in_too()
+    {
+        var year = SchoolYears.LastCounted;
+        var overview = await app.ServiceAsAsync<CountOverviewQuery>(SignIn.Administrator);
+        var before = (await overview.ExecuteAsync(year, Ct)).Pupils;
+
+        await using (var db = await app.OpenDbContextAsync())
+        {
+            var route = (await db.Routes.AsNoTracking().Where(r => r.Status == Domain.Routes.RouteStatus.Registered).ToListAsync(Ct))
+                .First(r => r.PartnersIn(Domain.Institutions.Sector.Vo).Any() && r.PartnersIn(Domain.Institutions.Sector.Mbo).Any()
+                            && r.AcceptsPupilsOn(year.CountDate.AddDays(-40)));
+            var vo = route.PartnersIn(Domain.Institutions.Sector.Vo).First().InstitutionId;
+            var mbo = route.PartnersIn(Domain.Institutions.Sector.Mbo).First().InstitutionId;
+            var coordinator = Actor.Coordinator(Guid.NewGuid(), vo);
+            var start = year.CountDate.AddDays(-40);
+            for (var i = 0; i < 400; i++)
+            {
+                var pupil = Pupil.Create(PupilNumbers.Make(880_000 + i), $"Bulk{i}", null, "Leerling", start.AddYears(-14)).Value;
+                var enrolment = Enrolment.Start(pupil, route, vo, mbo, start, [], coordinator, DutchTime.Today(DateTime.UtcNow)).Value;
+                Assert.True(enrolment.RecordPhase(Phase.Vo, start, coordinator, FundingCount.CutoffUtc(year).AddDays(-30)).IsSuccess);
+                db.Pupils.Add(pupil);
+                db.Enrolments.Add(enrolment);
+            }
+
+            await db.SaveChangesAsync(Ct); // 1,200 new rows and the invalidation: BulkInsertDatabase's path
+        }
+
+        Assert.Equal(before + 400, (await overview.ExecuteAsync(year, Ct)).Pupils);
+    }
 }

@@ -7,7 +7,8 @@ namespace DoorlopendeLeerroutes.Application.Pupils.Import;
 /// <summary>
 /// "Leerlingen importeren" (docs/formats.md §1) in two steps. <see cref="PreviewAsync"/> reads and checks a file against the
 /// rules and the database and stores nothing; <see cref="ConfirmAsync"/> checks the same rows again inside one
-/// transaction and stores all of them in one save, or nothing. Confirming twice, or importing the same file again,
+/// transaction and stores all of them in that one transaction (two saves: changes to stored enrolments, then the new
+/// rows), or nothing. Confirming twice, or importing the same file again,
 /// finds every row "ongewijzigd" and adds nothing.
 /// </summary>
 public sealed class ImportPupils(
@@ -99,6 +100,10 @@ public sealed class ImportPupils(
 
         await using var db = await contexts.CreateAsync(cancellationToken);
 
+        // Thousands of new entities are tracked here: every look at the change tracker (SaveChanges itself, each
+        // interceptor) would walk all of them again to detect changes. They are detected once, just before the save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
         // On SQLite this takes the write lock at once (BEGIN IMMEDIATE), so a second confirmation of the same file waits
         // for the first and then finds every row unchanged. On SQL Server the unique indexes and the enrolments'
         // concurrency token refuse what a simultaneous import changed first.
@@ -119,25 +124,27 @@ public sealed class ImportPupils(
 
         var totals = PupilImportTotals.Of(plan.Lines);
         progress?.Report(new PupilImportProgress(PupilImportStage.Storing, 0, totals.Changes));
-        db.Pupils.AddRange(plan.NewPupils);
-        db.Enrolments.AddRange(plan.NewEnrolments);
 
         // R-PRIV-2, saved with the import itself: the import as a whole, and per pupil what it did, so each pupil's
-        // history shows it.
+        // history shows it. Two saves in the one transaction, so a refused save stores nothing at all: first what the
+        // plan changed on stored enrolments, then the new pupils and enrolments, a save of only new rows that the
+        // database writes in bulk (BulkInsertDatabase on SQLite, docs/decisions.md).
         audit.RecordWith(db, scope.User,
         [
             AuditEvent.PupilsImported(preview.RouteId, totals.Changes, totals.Unchanged),
-            .. plan.NewEnrolments.Select(e => AuditEvent.PupilEnrolled(e.Id, e.PupilId, Where)),
             .. plan.PhaseChanges.Select(e => AuditEvent.PhaseRecorded(e.Id, e.PupilId, Where)),
             .. plan.TrackChanges.Select(e => AuditEvent.TrackChanged(e.Id, e.PupilId, Where)),
         ]);
-        var saved = await db.TrySaveChangesAsync(cancellationToken);
-        if (saved.IsFailure)
+        if (!await SaveAsync(db, preview.RouteId, cancellationToken))
         {
-            // A conflict or a unique index (the same pupil enrolled or created by someone else): the import as a whole
-            // changed meanwhile. Nothing of the provider's message is logged; it may quote a key (R-PUPIL-8).
-            logger.LogWarning(
-                "Pupil import for route {RouteId} not stored: a simultaneous change came first ({ErrorCode})", preview.RouteId, saved.Errors[0].Code);
+            return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.ChangedMeanwhile)]);
+        }
+
+        db.Pupils.AddRange(plan.NewPupils);
+        db.Enrolments.AddRange(plan.NewEnrolments);
+        audit.RecordWith(db, scope.User, plan.NewEnrolments.Select(e => AuditEvent.PupilEnrolled(e.Id, e.PupilId, Where)).ToList());
+        if (!await SaveAsync(db, preview.RouteId, cancellationToken))
+        {
             return PupilImportOutcome.Failed([PupilImportError.ForFile(PupilImportErrors.ChangedMeanwhile)]);
         }
 
@@ -149,6 +156,24 @@ public sealed class ImportPupils(
             "Pupil import stored for route {RouteId}: {NewCount} enrolled ({NewPupilCount} new pupils), {PhaseChangeCount} phase changes, {TrackChangeCount} leerweg changes, {UnchangedCount} unchanged",
             preview.RouteId, totals.New, plan.NewPupils.Count, totals.PhaseChanges, totals.TrackChanges, totals.Unchanged);
         return new PupilImportOutcome(totals, []);
+    }
+
+    /// <summary>
+    /// Saves what is tracked. False when a conflict or a unique index (the same pupil enrolled or created by someone
+    /// else) refused it: the import as a whole changed meanwhile.
+    /// </summary>
+    private async Task<bool> SaveAsync(IApplicationDbContext db, Guid routeId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges(); // automatic detection is off; this finds the phases and leerwegen the plan changed
+        var saved = await db.TrySaveChangesAsync(cancellationToken);
+        if (saved.IsFailure)
+        {
+            // Nothing of the provider's message is logged; it may quote a key (R-PUPIL-8).
+            logger.LogWarning(
+                "Pupil import for route {RouteId} not stored: a simultaneous change came first ({ErrorCode})", routeId, saved.Errors[0].Code);
+        }
+
+        return saved.IsSuccess;
     }
 
     /// <summary>

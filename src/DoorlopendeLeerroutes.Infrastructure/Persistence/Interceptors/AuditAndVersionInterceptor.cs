@@ -11,7 +11,6 @@ public sealed class AuditAndVersionInterceptor(ICurrentUser currentUser, TimePro
 {
     protected override void BeforeSave(DbContext context)
     {
-        context.ChangeTracker.DetectChanges();
         var now = time.GetUtcNow().UtcDateTime;
         var user = currentUser.UserId;
 
@@ -41,8 +40,9 @@ public sealed class AuditAndVersionInterceptor(ICurrentUser currentUser, TimePro
         entry.Property(AuditColumns.ModifiedAt).CurrentValue = now;
         entry.Property(AuditColumns.ModifiedBy).CurrentValue = user;
 
-        // The original value stays what was read (or what a form carried), so the UPDATE checks it.
-        entry.Property(e => e.Version).CurrentValue = Guid.NewGuid();
+        // The original value stays what was read (or what a form carried), so the UPDATE checks it. By name, not by a
+        // lambda: a lambda builds an expression tree per entry, thousands per save in an import.
+        entry.Property(nameof(Entity.Version)).CurrentValue = Guid.NewGuid();
     }
 
     private static bool HasChangedChildren(EntityEntry entry, List<EntityEntry<Entity>> deleted) =>

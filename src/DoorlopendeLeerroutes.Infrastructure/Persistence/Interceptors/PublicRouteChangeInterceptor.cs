@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DoorlopendeLeerroutes.Application.RouteFinder;
 using DoorlopendeLeerroutes.Domain.Institutions;
 using DoorlopendeLeerroutes.Domain.Routes;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence.Interceptors;
@@ -57,20 +58,30 @@ public sealed class PublicRouteChangeInterceptor(PublicRouteCache cache) : SaveC
     }
 
     /// <summary>Whether a save of <paramref name="context"/>'s changes alters the public data set.</summary>
+    /// <remarks>
+    /// One pass over the entries (each listing detects changes again, a walk over every tracked entity: issue 17's
+    /// import tracks 20,000).
+    /// </remarks>
     public static bool ChangesPublicData(DbContext context) =>
-        context.ChangeTracker.Entries<Institution>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-        || context.ChangeTracker.Entries<Route>().Any(e =>
+        context.ChangeTracker.Entries().Any(e => e.Entity switch
         {
-            var status = e.Property(r => r.Status);
-            return e.State switch
-            {
-                EntityState.Added => status.CurrentValue == RouteStatus.Registered,
-                EntityState.Deleted => status.OriginalValue == RouteStatus.Registered,
-                EntityState.Modified => status.IsModified
-                                        && (status.OriginalValue == RouteStatus.Registered || status.CurrentValue == RouteStatus.Registered),
-                _ => false,
-            };
+            Institution => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted,
+            Route => RouteChangesPublicData(e),
+            _ => false,
         });
+
+    private static bool RouteChangesPublicData(EntityEntry route)
+    {
+        var status = route.Property(nameof(Route.Status));
+        return route.State switch
+        {
+            EntityState.Added => status.CurrentValue is RouteStatus.Registered,
+            EntityState.Deleted => status.OriginalValue is RouteStatus.Registered,
+            EntityState.Modified => status.IsModified
+                                    && (status.OriginalValue is RouteStatus.Registered || status.CurrentValue is RouteStatus.Registered),
+            _ => false,
+        };
+    }
 
     private void Note(DbContext? context)
     {
