@@ -35,6 +35,22 @@ public static class HeapProbe
         return reading!;
     }
 
+    /// <summary>
+    /// The heap's largest types by size (<c>dotnet-gcdump report -p</c>, the tool at <paramref name="gcdump"/>), to see what
+    /// the open pages hold; the first lines of its table.
+    /// </summary>
+    public static async Task<string> TypesAsync(string gcdump, int processId, int lines = 40)
+    {
+        using var process = Process.Start(new ProcessStartInfo(gcdump, ["report", "-p", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"{gcdump} did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return string.Join(Environment.NewLine, output.Split('\n').Take(lines)).TrimEnd();
+    }
+
     private static async Task<HeapReading> ForceOneAsync(int processId)
     {
         var provider = new EventPipeProvider(

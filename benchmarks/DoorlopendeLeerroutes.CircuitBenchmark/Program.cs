@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DoorlopendeLeerroutes.Benchmarks;
@@ -10,7 +9,7 @@ using Microsoft.Playwright;
 // Issue 17, part 5: memory per open page (Blazor circuit) and page-to-interactive with many pages open in one browser.
 // Usage (from the repository root, one line; docs/benchmarks.md, "Open pages at national scale (issue 17)"):
 //   dotnet run -c Release --project benchmarks/DoorlopendeLeerroutes.CircuitBenchmark -- [--pages 100] [--reloads 20]
-//       [--page teldatum|leerroutes] [--coordinator] [--out file.md]
+//       [--page teldatum|leerroutes] [--coordinator] [--out file.md] [--gcdump path/to/dotnet-gcdump]
 var options = Options.Parse(args);
 var culture = CultureInfo.InvariantCulture;
 var root = RepositoryRoot();
@@ -33,6 +32,7 @@ var publishFolder = Path.Combine(folder, "circuit-benchmark-app");
 await AppUnderTest.PublishAsync(root, publishFolder);
 
 var results = new List<Result>();
+var heapTypes = new List<(string Role, string Page, string Report)>();
 await using (var app = await AppUnderTest.StartAsync(publishFolder, databaseFile, Path.Combine(runFolder, "app")))
 {
     Console.WriteLine($"// App (Production, pid {app.ProcessId}) at {app.Address}");
@@ -101,6 +101,10 @@ async Task<Result> RunAsync(int processId, OpenPages person, string role, PageUn
 
     await Task.Delay(2_000);
     var open = await HeapProbe.ReadAfterFullGcAsync(processId);
+    if (options.GcDump is { } gcdump)
+    {
+        heapTypes.Add((role, target.Name, await HeapProbe.TypesAsync(gcdump, processId)));
+    }
 
     var reloading = new List<double>(options.Reloads);
     foreach (var tab in tabs.Take(options.Reloads))
@@ -137,6 +141,12 @@ string Report(List<Result> all)
             + $"{r.Before.LiveBytes / mb:0} → {r.Open.LiveBytes / mb:0} → {r.Closed.LiveBytes / mb:0} MB | {Times(r.Opening)} | {Times(r.Reloading)} |");
     }
 
+    foreach (var (role, page, types) in heapTypes)
+    {
+        text.AppendLine().AppendLine(culture, $"Largest types on the heap with {options.Pages} × {page} open ({role}), by dotnet-gcdump:").AppendLine("```");
+        text.AppendLine(types).AppendLine("```");
+    }
+
     return text.ToString();
 }
 
@@ -164,7 +174,7 @@ static string RepositoryRoot()
 internal sealed record Result(
     string Role, string Page, int Pages, HeapReading Before, HeapReading Open, HeapReading Closed, List<double> Opening, List<double> Reloading);
 
-internal sealed record Options(int Pages, int Reloads, string? Page, bool Coordinator, string? Output, string Browser)
+internal sealed record Options(int Pages, int Reloads, string? Page, bool Coordinator, string? Output, string Browser, string? GcDump)
 {
     public static Options Parse(string[] args)
     {
@@ -175,6 +185,7 @@ internal sealed record Options(int Pages, int Reloads, string? Page, bool Coordi
             Value("--page"),
             args.Contains("--coordinator"),
             Value("--out"),
-            Environment.GetEnvironmentVariable("DLR_BROWSER") ?? "/usr/bin/chromium");
+            Environment.GetEnvironmentVariable("DLR_BROWSER") ?? "/usr/bin/chromium",
+            Value("--gcdump"));
     }
 }
