@@ -59,6 +59,10 @@ public sealed class AppUnderTest : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = address.ToString(),
             ["AllowedHosts"] = "127.0.0.1",
+            // HTTP/1.1, as the app gets its requests from the reverse proxy in production: each tab's Blazor WebSocket on a
+            // connection of its own. (Over HTTP/2 Chromium carries all 100 WebSockets on one connection, and reloading a
+            // tab with 100 open then hung here.)
+            ["Kestrel__EndpointDefaults__Protocols"] = "Http1",
             ["Kestrel__Certificates__Default__Path"] = certificateFile,
             ["Kestrel__Certificates__Default__Password"] = certificatePassword,
             ["DataProtection__CertificatePath"] = certificateFile,

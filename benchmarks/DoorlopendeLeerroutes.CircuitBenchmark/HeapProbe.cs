@@ -46,8 +46,9 @@ public static class HeapProbe
             RedirectStandardOutput = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException($"{gcdump} did not start.");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var output = await process.StandardOutput.ReadToEndAsync(limit.Token);
+        await process.WaitForExitAsync(limit.Token);
         return string.Join(Environment.NewLine, output.Split('\n').Take(lines)).TrimEnd();
     }
 

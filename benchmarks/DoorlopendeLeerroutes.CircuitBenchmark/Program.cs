@@ -97,10 +97,15 @@ async Task<Result> RunAsync(int processId, OpenPages person, string role, PageUn
         var (tab, milliseconds) = await person.OpenAsync(target);
         tabs.Add(tab);
         opening.Add(milliseconds);
+        if ((i + 1) % 10 == 0)
+        {
+            Console.WriteLine(string.Create(culture, $"//   {i + 1} open, the last in {milliseconds:0} ms; /proc/loadavg {File.ReadAllText("/proc/loadavg").Trim()}"));
+        }
     }
 
     await Task.Delay(2_000);
     var open = await HeapProbe.ReadAfterFullGcAsync(processId);
+    Console.WriteLine(string.Create(culture, $"//   live heap {before.LiveBytes / 1048576.0:0.0} MB before, {open.LiveBytes / 1048576.0:0.0} MB with {options.Pages} open"));
     if (options.GcDump is { } gcdump)
     {
         heapTypes.Add((role, target.Name, await HeapProbe.TypesAsync(gcdump, processId)));
@@ -111,6 +116,8 @@ async Task<Result> RunAsync(int processId, OpenPages person, string role, PageUn
     {
         reloading.Add(await OpenPages.ReloadAsync(tab));
     }
+
+    Console.WriteLine($"//   {reloading.Count} reloaded; closing");
 
     foreach (var tab in tabs)
     {
