@@ -30,9 +30,10 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     // Raise when the way the data is generated changes, so an old template is not reused.
     private const int DataVersion = 1;
 
-    // Fixed keys: the template's encrypted numbers must stay readable in every later run. Benchmark data only.
-    private const string EncryptionKey = "YmVuY2htYXJrLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=";
-    private const string LookupKey = "YmVuY2htYXJrLWxvb2t1cC1rZXktMzItYnl0ZXMtMDE=";
+    // Fixed keys: the template's encrypted numbers must stay readable in every later run (also by the app the circuit
+    // benchmark starts on a copy). Benchmark data only.
+    public const string EncryptionKey = "YmVuY2htYXJrLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=";
+    public const string LookupKey = "YmVuY2htYXJrLWxvb2t1cC1rZXktMzItYnl0ZXMtMDE=";
 
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "doorlopende-leerroutes-benchmarks");
 
