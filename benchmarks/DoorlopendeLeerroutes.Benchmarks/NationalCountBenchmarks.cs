@@ -101,8 +101,9 @@ public class NationalCountBenchmarks
         var now = DateTime.UtcNow;
         foreach (var enrolment in enrolments)
         {
-            var phase = enrolment.PhaseOn(countDate) == Phase.Mbo ? Phase.Vo : Phase.Mbo;
-            var result = enrolment.RecordPhase(phase, countDate.AddDays(-_round), Actor.Coordinator(Guid.NewGuid(), enrolment.VoInstitutionId), now);
+            var validFrom = countDate.AddDays(-_round);
+            var phase = enrolment.PhaseOn(validFrom) == Phase.Mbo ? Phase.Vo : Phase.Mbo;
+            var result = enrolment.RecordPhase(phase, validFrom, Actor.Coordinator(Guid.NewGuid(), enrolment.VoInstitutionId), now);
             if (result.IsFailure)
             {
                 throw new InvalidOperationException(result.ToString());

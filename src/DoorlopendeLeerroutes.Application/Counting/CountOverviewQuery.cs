@@ -18,7 +18,14 @@ public sealed record CountOverview(
     int WarningsNoPhase,
     int WarningsDifferFromExpected,
     IReadOnlyList<InstitutionCountRow> Institutions,
-    IReadOnlyList<RouteCountRow> Routes);
+    IReadOnlyList<RouteCountRow> Routes)
+{
+    /// <summary>Rows of the table per institution in all its pages (<see cref="Institutions"/> may hold one page).</summary>
+    public int InstitutionRows { get; init; } = Institutions.Count;
+
+    /// <summary>Rows of the table per route in all its pages (<see cref="Routes"/> may hold one page).</summary>
+    public int RouteRows { get; init; } = Routes.Count;
+}
 
 /// <summary>
 /// The 1 October count (R-COUNT-1…6) of one school year in figures: the stored lines of <see cref="FundingCount"/> summed
@@ -26,7 +33,16 @@ public sealed record CountOverview(
 /// </summary>
 public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, AccessScope scope, TimeProvider time)
 {
-    public async Task<CountOverview> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default)
+    /// <summary>The figures with both tables whole (the API, the start page).</summary>
+    public Task<CountOverview> ExecuteAsync(SchoolYear year, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(year, null, null, cancellationToken);
+
+    /// <summary>
+    /// The figures with one page of each table: /teldatum keeps only what it shows, nationally 713 institutions and
+    /// 1,500 routes (issue 17).
+    /// </summary>
+    public async Task<CountOverview> ExecuteAsync(
+        SchoolYear year, PageRequest? institutionsPage, PageRequest? routesPage, CancellationToken cancellationToken = default)
     {
         using var measurement = AppTelemetry.MeasureCount("totals"); // issue 17: dlr.count.duration and the span dlr.count
         await using var db = await contexts.CreateAsync(cancellationToken);
@@ -61,8 +77,15 @@ public sealed class CountOverviewQuery(IApplicationDbContextFactory contexts, Ac
         return new CountOverview(
             year, year.CountDate, FundingCount.CutoffUtc(year), FundingCount.IsPreview(year, now), Sum(groups, _ => true),
             Sum(groups, g => g.Phase is null), Sum(groups, g => g.DiffersFromExpected),
-            institutionRows, routeRows);
+            Page(institutionRows, institutionsPage), Page(routeRows, routesPage))
+        {
+            InstitutionRows = institutionRows.Count,
+            RouteRows = routeRows.Count,
+        };
     }
+
+    private static List<T> Page<T>(List<T> rows, PageRequest? page) =>
+        page is null ? rows : rows.Skip(page.Skip).Take(page.Take).ToList();
 
     private static int Sum(IEnumerable<ScopedCount.CountedGroup> groups, Func<ScopedCount.CountedGroup, bool> which) =>
         groups.Where(which).Sum(g => g.Pupils);

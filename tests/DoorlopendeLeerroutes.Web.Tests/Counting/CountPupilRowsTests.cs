@@ -65,4 +65,19 @@ public sealed class CountPupilRowsTests(AppFactory app) : IClassFixture<AppFacto
         Assert.NotEmpty(own.Items);
         Assert.Empty(other.Items.Select(r => r.EnrolmentId).Intersect(own.Items.Select(r => r.EnrolmentId)));
     }
+
+    [Fact]
+    public async Task The_totals_per_institution_and_route_come_a_page_at_a_time_with_the_number_of_rows_in_all_pages()
+    {
+        var query = await app.ServiceAsAsync<CountOverviewQuery>(SignIn.Administrator);
+        var whole = await query.ExecuteAsync(Counted, Ct);
+        var first = await query.ExecuteAsync(Counted, new PageRequest(0, 1), new PageRequest(0, 1), Ct);
+        var second = await query.ExecuteAsync(Counted, new PageRequest(1, 1), new PageRequest(1, 1), Ct);
+
+        Assert.True(whole.InstitutionRows > 1 && whole.RouteRows > 1);
+        Assert.Equal((whole.InstitutionRows, whole.RouteRows), (first.InstitutionRows, first.RouteRows));
+        Assert.Equal(whole.Institutions.Take(2), first.Institutions.Concat(second.Institutions));
+        Assert.Equal(whole.Routes.Take(2), first.Routes.Concat(second.Routes));
+        Assert.Equal(whole.Pupils, first.Pupils);
+    }
 }
