@@ -33,8 +33,8 @@ public sealed partial class TelemetryTests(AppFactory app) : IClassFixture<AppFa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(recorder.Measurements, m => m.Name == AppTelemetry.CountDurationName && m.Value > 0
-                                                    && Equals(m.Tags["dlr.count.kind"], "pupils"));
-        Assert.Contains(recorder.Spans, s => s.OperationName == "dlr.count" && Equals(s.GetTagItem("dlr.count.kind"), "pupils"));
+                                                    && Equals(m.Tags["dlr.count.kind"], "export"));
+        Assert.Contains(recorder.Spans, s => s.OperationName == "dlr.count" && Equals(s.GetTagItem("dlr.count.kind"), "export"));
     }
 
     [Fact]
