@@ -1,6 +1,6 @@
 using DoorlopendeLeerroutes.Application.Notifications;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using DoorlopendeLeerroutes.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,40 +12,18 @@ namespace DoorlopendeLeerroutes.Infrastructure.Notifications;
 /// and the store, so every instance may run it; outside 1 September–1 October a run only reads the clock.
 /// </summary>
 internal sealed class WeeklyDigestJob(
-    IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider time, ILogger<WeeklyDigestJob> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider time, ILogger<WeeklyDigestJob> logger)
+    : PeriodicJob(time, logger)
 {
-    private static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    protected override TimeSpan FirstRunDelay => TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
+
+    protected override bool IsEnabled => options.Value.IsEnabled && options.Value.Digest.Enabled;
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.IsEnabled || !options.Value.Digest.Enabled)
-        {
-            return;
-        }
-
-        try
-        {
-            await Task.Delay(FirstRunDelay, time, stoppingToken);
-            using var timer = new PeriodicTimer(Interval, time);
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<WeeklyDigest>().RunAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The next run tries again; the log says why this one failed.
-                    logger.LogError(ex, "Weekly digest run failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WeeklyDigest>().RunAsync(cancellationToken);
     }
 }

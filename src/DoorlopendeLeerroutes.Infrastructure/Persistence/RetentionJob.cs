@@ -1,6 +1,6 @@
 using DoorlopendeLeerroutes.Application.Auditing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using DoorlopendeLeerroutes.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,51 +16,29 @@ public sealed record RetentionRun(int AuditLines, int PhaseUploads);
 /// may run it, the deletes are idempotent.
 /// </summary>
 public sealed class RetentionJob(
-    IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<RetentionJob> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<RetentionJob> logger)
+    : PeriodicJob(time, logger)
 {
-    private static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan FirstRunDelay => TimeSpan.FromMinutes(1);
+
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
     /// <summary>Removes what has passed its retention period.</summary>
     public async Task<RetentionRun> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var cutoff = now - options.Value.AuditRetention;
         var auditLines = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RemoveOlderThanAsync(cutoff, cancellationToken);
 
         await using var db = await scope.ServiceProvider.GetRequiredService<IApplicationDbContextFactory>().CreateAsync(cancellationToken);
         var phaseUploads = await db.PhaseUploads.Where(u => u.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
 
-        logger.LogInformation(
+        Logger.LogInformation(
             "Retention: {AuditLineCount} audit lines older than {Cutoff:o} and {PhaseUploadCount} expired phase files removed",
             auditLines, cutoff, phaseUploads);
         return new RetentionRun(auditLines, phaseUploads);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstRunDelay, time, stoppingToken);
-            using var timer = new PeriodicTimer(Interval, time);
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The next run tries again; the log says why this one failed.
-                    logger.LogError(ex, "Retention run failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 }

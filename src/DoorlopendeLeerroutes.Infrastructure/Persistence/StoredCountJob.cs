@@ -1,6 +1,6 @@
 using DoorlopendeLeerroutes.Application.Counting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using DoorlopendeLeerroutes.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
@@ -10,10 +10,12 @@ namespace DoorlopendeLeerroutes.Infrastructure.Persistence;
 /// and then every five minutes. Every instance may run it; refreshes are serialised in the database, and a reader
 /// brings the count up to date itself anyway, so this only saves the next reader the wait.
 /// </summary>
-public sealed class StoredCountJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<StoredCountJob> logger) : BackgroundService
+public sealed class StoredCountJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<StoredCountJob> logger)
+    : PeriodicJob(time, logger)
 {
-    private static readonly TimeSpan FirstRunDelay = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    protected override TimeSpan FirstRunDelay => TimeSpan.FromSeconds(30);
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -21,29 +23,5 @@ public sealed class StoredCountJob(IServiceScopeFactory scopes, TimeProvider tim
         await scope.ServiceProvider.GetRequiredService<RefreshStoredCount>().RunAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstRunDelay, time, stoppingToken);
-            using var timer = new PeriodicTimer(Interval, time);
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The next run (or the next reader) tries again; the log says why this one failed.
-                    logger.LogError(ex, "Refreshing the stored count failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 }
