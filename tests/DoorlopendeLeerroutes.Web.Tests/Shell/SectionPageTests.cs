@@ -33,6 +33,10 @@ public sealed partial class SectionPageTests(AppFactory app) : IClassFixture<App
         Assert.Contains("Vakcollege De Horizon", html, StringComparison.Ordinal);
         Assert.Contains("LR-", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\b10\d{7}\b", html); // demo pupils have onderwijsnummers starting with 10
+
+        // Issue 17: each table of totals shows one page with its own pager ("1–2 van 2").
+        Assert.Contains("data-testid=\"count-institutions-pager\"", html, StringComparison.Ordinal);
+        Assert.Matches(@"data-testid=""count-routes-pager""[\s\S]*?\d+(–|&#x2013;)\d+ van \d+", html);
     }
 
     [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]
