@@ -47,7 +47,7 @@ public sealed class CountExportQuery(IApplicationDbContextFactory contexts, Acce
             .Select(c =>
             {
                 var route = routes[c.RouteId];
-                var name = new ScopedCount.PupilInfo(c.FirstName, c.Prefix, c.LastName, null).FullName;
+                var name = Pupil.FullNameOf(c.FirstName, c.Prefix, c.LastName);
                 var row = new CountExportRow(
                     year.ToString(), year.CountDate, $"{route.Code} {route.Name}", route.Type, c.Number.Value, name, c.Phase,
                     c.FundedInstitutionId is { } funded ? brins[funded] : null, c.Status);

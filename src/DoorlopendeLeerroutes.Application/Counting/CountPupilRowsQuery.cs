@@ -103,7 +103,7 @@ public sealed class CountPupilRowsQuery(IApplicationDbContextFactory contexts, A
             {
                 var line = x.Line;
                 var route = routes[line.RouteId];
-                var name = new ScopedCount.PupilInfo(x.FirstName, x.Prefix, x.LastName, null).FullName;
+                var name = Pupil.FullNameOf(x.FirstName, x.Prefix, x.LastName);
                 return new CountPupilRow(
                     line.EnrolmentId, $"{route.Code} {route.Name}", name, masked[line.PupilId], line.Phase,
                     line.FundedInstitutionId is { } funded ? brins[funded] : null, line.Status, line.ExpectedPhase,

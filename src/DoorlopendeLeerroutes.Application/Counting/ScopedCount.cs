@@ -5,20 +5,12 @@ namespace DoorlopendeLeerroutes.Application.Counting;
 /// <summary>
 /// The count of one school year over the enrolments the user may see (R-ACCESS-1), read from the stored count that
 /// <see cref="CountSnapshot"/> keeps equal to the domain's <see cref="FundingCount"/>. The overview and the page of pupils
-/// sum and page it in the database (<see cref="Groups"/>, <see cref="Lines"/>); the export, the monitor (R-MON-3) and the
-/// start page's tasks take every line (<see cref="CalculateAsync"/>).
+/// sum and page it in the database (<see cref="Groups"/>, <see cref="LinesAsync"/>); the monitor (R-MON-3) and the start
+/// page's tasks take every line (<see cref="CalculateWithTracksAsync"/>, <see cref="CalculateAsync"/>).
 /// </summary>
 internal static class ScopedCount
 {
     public sealed record RouteInfo(Guid Id, string Code, string Name, RouteType Type, int EntryYear);
-
-    /// <summary>A counted pupil's name, and the number only when asked for (decrypting costs time; R-PUPIL-8).</summary>
-    public sealed record PupilInfo(string FirstName, string? Prefix, string LastName, PupilNumber? Number)
-    {
-        public string FullName => string.Join(' ', new[] { FirstName, Prefix, LastName }.Where(p => !string.IsNullOrEmpty(p)));
-    }
-
-    public sealed record Outcome(CountResult Result, Dictionary<Guid, RouteInfo> Routes, Dictionary<Guid, PupilInfo> Pupils);
 
     /// <summary>
     /// Counted pupils with the same route, partners, phase, status and warning: a few per route, so a national count
@@ -46,26 +38,14 @@ internal static class ScopedCount
                 g.Key.RouteId, g.Key.VoInstitutionId, g.Key.MboInstitutionId, g.Key.Phase, g.Key.Status, g.Key.DiffersFromExpected, g.Count()))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Every line of the count, with each pupil's name (and number, when asked for).</summary>
-    public static async Task<Outcome> CalculateAsync(
-        IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, bool withNumbers, CancellationToken cancellationToken)
+    /// <summary>Every line of the count, without reading any pupil (the start page's tasks).</summary>
+    public static async Task<(CountResult Result, Dictionary<Guid, RouteInfo> Routes)> CalculateAsync(
+        IApplicationDbContext db, AccessScope scope, SchoolYear year, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        using var measurement = AppTelemetry.MeasureCount("pupils"); // issue 17: dlr.count.duration and the span dlr.count
-        var lines = await LinesAsync(db, scope, year, nowUtc, cancellationToken);
-        var rows = await (from c in lines
-                          join p in db.Pupils on c.PupilId equals p.Id
-                          select new { Line = c, Pupil = new PupilInfo(p.FirstName, p.Prefix, p.LastName, withNumbers ? p.Number : null) })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-
-        var pupils = new Dictionary<Guid, PupilInfo>();
-        foreach (var row in rows)
-        {
-            pupils[row.Line.PupilId] = row.Pupil;
-        }
-
-        var result = FundingCount.FromLines(year, rows.Select(r => r.Line.ToLine()).ToList(), nowUtc);
-        return new Outcome(result, await RoutesAsync(db, rows.Select(r => r.Line.RouteId), cancellationToken), pupils);
+        using var measurement = AppTelemetry.MeasureCount("lines"); // issue 17: dlr.count.duration and the span dlr.count
+        var lines = await (await LinesAsync(db, scope, year, nowUtc, cancellationToken)).AsNoTracking().ToListAsync(cancellationToken);
+        var result = FundingCount.FromLines(year, lines.Select(l => l.ToLine()).ToList(), nowUtc);
+        return (result, await RoutesAsync(db, lines.Select(l => l.RouteId), cancellationToken));
     }
 
     /// <summary>

@@ -192,7 +192,7 @@ public sealed class OpenTasksQuery(
             return [];
         }
 
-        var (result, routes, _) = await ScopedCount.CalculateAsync(db, access, year, Now, withNumbers: false, cancellationToken);
+        var (result, routes) = await ScopedCount.CalculateAsync(db, access, year, Now, cancellationToken);
         var daysLeft = year.CountDate.DayNumber - today.DayNumber;
         var tasks = new List<OpenTask>();
         foreach (var perRoute in result.Lines.GroupBy(l => l.Enrolment.RouteId).OrderBy(g => routes[g.Key].Code))

@@ -40,7 +40,11 @@ public sealed class Pupil : Entity
     public DateOnly BirthDate { get; private set; }
 
     /// <summary>The name as Dutch schools write it: <c>Jan van der Berg</c>.</summary>
-    public string FullName => string.Join(' ', new[] { FirstName, Prefix, LastName }.Where(p => !string.IsNullOrEmpty(p)));
+    public string FullName => FullNameOf(FirstName, Prefix, LastName);
+
+    /// <summary>The same name from its parts, for a query that reads only those columns.</summary>
+    public static string FullNameOf(string firstName, string? prefix, string lastName) =>
+        string.Join(' ', new[] { firstName, prefix, lastName }.Where(p => !string.IsNullOrEmpty(p)));
 
     public static Result<Pupil> Create(
         string? number, string? lastName, string? prefix, string? firstName, DateOnly birthDate)

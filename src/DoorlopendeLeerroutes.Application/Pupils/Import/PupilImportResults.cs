@@ -170,7 +170,7 @@ internal sealed record PupilImportRow(
     int Line, PupilNumber Number, string LastName, string? Prefix, string FirstName, DateOnly BirthDate, DateOnly StartDate,
     Phase Phase, DateOnly PhaseFrom, Track? Track = null)
 {
-    public string FullName => string.Join(' ', new[] { FirstName, Prefix, LastName }.Where(p => !string.IsNullOrEmpty(p)));
+    public string FullName => Pupil.FullNameOf(FirstName, Prefix, LastName);
 
     public PupilImportLine ToLine(PupilImportStatus status) =>
         new(Line, Number.Masked, FullName, StartDate, Phase, PhaseFrom, status, Track);
