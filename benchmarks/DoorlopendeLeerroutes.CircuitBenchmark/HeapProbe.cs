@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
@@ -13,13 +15,16 @@ namespace DoorlopendeLeerroutes.CircuitBenchmark;
 /// <param name="WorkingSetBytes">The process's resident memory (working set) just after the GC.</param>
 public sealed record HeapReading(long HeapBytes, long LiveBytes, long WorkingSetBytes);
 
+/// <summary>How many objects of one type the heap holds, and their bytes (shallow: each object's own size).</summary>
+public sealed record HeapType(long Count, long Bytes);
+
 /// <summary>
 /// Forces a full GC in another .NET process and reads its heap from outside, as dotnet-gcdump does: an EventPipe session
 /// over the diagnostics port with the runtime provider's GCHeapCollect keyword makes the runtime run an induced, blocking
 /// gen-2 collection; the GC keyword on the same session delivers that collection's GCStart and GCHeapStats events. Nothing
 /// is added to the app for this (no endpoint, no setting): any .NET process on the same machine and user can be probed.
 /// </summary>
-public static class HeapProbe
+public static partial class HeapProbe
 {
     private const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
 
@@ -36,21 +41,55 @@ public static class HeapProbe
     }
 
     /// <summary>
-    /// The heap's largest types by size (<c>dotnet-gcdump report -p</c>, the tool at <paramref name="gcdump"/>), to see what
-    /// the open pages hold; the first lines of its table.
+    /// What the heap holds per type (objects and bytes), from a heap dump of the process taken and read with
+    /// <c>dotnet-dump</c> (the tool at <paramref name="dotnetDump"/>: <c>collect --type Heap</c>, then <c>dumpheap -stat</c>).
+    /// Unlike dotnet-gcdump's event stream, a dump drops nothing; call it right after <see cref="ReadAfterFullGcAsync"/> so
+    /// what it lists is (almost) only what is still reachable.
     /// </summary>
-    public static async Task<string> TypesAsync(string gcdump, int processId, int lines = 40)
+    public static async Task<IReadOnlyDictionary<string, HeapType>> TypesAsync(string dotnetDump, int processId, string folder)
     {
-        using var process = Process.Start(new ProcessStartInfo(gcdump, ["report", "-p", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var file = Path.Combine(folder, $"heap-{processId}-{Environment.TickCount64}.dmp");
+        try
+        {
+            await RunAsync(dotnetDump, ["collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "--type", "Heap", "-o", file]);
+            var output = await RunAsync(dotnetDump, ["analyze", file, "-c", "dumpheap -stat", "-c", "exit"]);
+            var types = new Dictionary<string, HeapType>(StringComparer.Ordinal);
+            foreach (var line in output.Split('\n'))
+            {
+                // "        MT  Count  TotalSize Class Name": the method table, the count, the bytes, then the type's name.
+                var match = StatisticsLine().Match(line);
+                if (match.Success)
+                {
+                    var name = match.Groups["name"].Value.Trim();
+                    var count = long.Parse(match.Groups["count"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+                    var bytes = long.Parse(match.Groups["bytes"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+                    types[name] = types.TryGetValue(name, out var known) ? new HeapType(known.Count + count, known.Bytes + bytes) : new HeapType(count, bytes);
+                }
+            }
+
+            return types;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<string> RunAsync(string tool, string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments)
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"{gcdump} did not start.");
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        }) ?? throw new InvalidOperationException($"{tool} did not start.");
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var output = await process.StandardOutput.ReadToEndAsync(limit.Token);
         await process.WaitForExitAsync(limit.Token);
-        return string.Join(Environment.NewLine, output.Split('\n').Take(lines)).TrimEnd();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} ended with {process.ExitCode}: {output}");
     }
+
+    [GeneratedRegex(@"^\s*[0-9a-f]{8,16}\s+(?<count>[\d,]+)\s+(?<bytes>[\d,]+)\s+(?<name>\S.*)$")]
+    private static partial Regex StatisticsLine();
 
     private static async Task<HeapReading> ForceOneAsync(int processId)
     {

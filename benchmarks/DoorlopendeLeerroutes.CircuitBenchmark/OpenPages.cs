@@ -15,7 +15,16 @@ public sealed record PageUnderTest(string Name, string Path, string ContentSelec
 
     public static PageUnderTest RouteList { get; } = new("/leerroutes", "leerroutes", "[data-testid=route-list] [data-testid=route-link]");
 
-    public static IReadOnlyList<PageUnderTest> All { get; } = [CountDate, RouteList];
+    /// <summary>
+    /// The floor: a page with nothing but a sentence (<c>/geen-toegang</c>), i.e. what every open page costs for the layout
+    /// (MudBlazor's providers, app bar, menu, user menu) and the circuit itself. Its content is the interactive marker.
+    /// </summary>
+    public static PageUnderTest Floor { get; } = new("/geen-toegang", "geen-toegang", "[data-interactive]");
+
+    /// <summary>The pages of issue 17, part 5: measured when no <c>--page</c> is given.</summary>
+    public static IReadOnlyList<PageUnderTest> Default { get; } = [CountDate, RouteList];
+
+    public static IReadOnlyList<PageUnderTest> Known { get; } = [CountDate, RouteList, Floor];
 }
 
 /// <summary>A signed-in person (one browser context, one sign-in) that opens pages in tabs and times them.</summary>
@@ -61,7 +70,7 @@ public sealed class OpenPages : IAsyncDisposable
         // No time limit: on a busy machine a national-scale /teldatum can take long, and a slow page is a figure, not an error.
         context.SetDefaultTimeout(0);
         context.SetDefaultNavigationTimeout(0);
-        var selectors = "{" + string.Join(", ", PageUnderTest.All.Select(p => $"'/{p.Path}': '{p.ContentSelector}'")) + "}";
+        var selectors = "{" + string.Join(", ", PageUnderTest.Known.Select(p => $"'/{p.Path}': '{p.ContentSelector}'")) + "}";
         await context.AddInitScriptAsync(InteractiveProbe.Replace("{{SELECTORS}}", selectors, StringComparison.Ordinal));
 
         var page = await context.NewPageAsync();

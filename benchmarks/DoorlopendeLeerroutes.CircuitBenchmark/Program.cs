@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 // Issue 17, part 5: memory per open page (Blazor circuit) and page-to-interactive with many pages open in one browser.
 // Usage (from the repository root, one line; docs/benchmarks.md, "Open pages at national scale (issue 17)"):
 //   dotnet run -c Release --project benchmarks/DoorlopendeLeerroutes.CircuitBenchmark -- [--pages 100] [--reloads 20]
-//       [--page teldatum|leerroutes] [--coordinator] [--out file.md] [--gcdump path/to/dotnet-gcdump]
+//       [--page teldatum|leerroutes|geen-toegang] [--coordinator] [--out file.md] [--dump path/to/dotnet-dump]
 var options = Options.Parse(args);
 var culture = CultureInfo.InvariantCulture;
 var root = RepositoryRoot();
@@ -32,7 +32,7 @@ var publishFolder = Path.Combine(folder, "circuit-benchmark-app");
 await AppUnderTest.PublishAsync(root, publishFolder);
 
 var results = new List<Result>();
-var heapTypes = new List<(string Role, string Page, string Report)>();
+var heapTypes = new List<(string Role, string Page, IReadOnlyDictionary<string, HeapType> Before, IReadOnlyDictionary<string, HeapType> Open)>();
 await using (var app = await AppUnderTest.StartAsync(publishFolder, databaseFile, Path.Combine(runFolder, "app")))
 {
     Console.WriteLine($"// App (Production, pid {app.ProcessId}) at {app.Address}");
@@ -53,7 +53,7 @@ await using (var app = await AppUnderTest.StartAsync(publishFolder, databaseFile
     foreach (var (role, email, key) in people)
     {
         await using var person = await OpenPages.SignInAsync(browser, app.Address, email, AccountSeeder.DemoPassword, key);
-        foreach (var page in PageUnderTest.All.Where(p => options.Page is null || p.Path == options.Page))
+        foreach (var page in options.Page is null ? PageUnderTest.Default : PageUnderTest.Known.Where(p => p.Path == options.Page))
         {
             Console.WriteLine($"// {role}: {options.Pages} × {page.Name}");
             results.Add(await RunAsync(app.ProcessId, person, role, page));
@@ -89,6 +89,7 @@ async Task<Result> RunAsync(int processId, OpenPages person, string role, PageUn
 
     await Task.Delay(2_000);
     var before = await HeapProbe.ReadAfterFullGcAsync(processId);
+    var typesBefore = options.Dump is { } dumpTool ? await HeapProbe.TypesAsync(dumpTool, processId, runFolder) : null;
 
     var tabs = new List<IPage>(options.Pages);
     var opening = new List<double>(options.Pages);
@@ -106,9 +107,9 @@ async Task<Result> RunAsync(int processId, OpenPages person, string role, PageUn
     await Task.Delay(2_000);
     var open = await HeapProbe.ReadAfterFullGcAsync(processId);
     Console.WriteLine(string.Create(culture, $"//   live heap {before.LiveBytes / 1048576.0:0.0} MB before, {open.LiveBytes / 1048576.0:0.0} MB with {options.Pages} open"));
-    if (options.GcDump is { } gcdump)
+    if (options.Dump is { } dump && typesBefore is not null)
     {
-        heapTypes.Add((role, target.Name, await HeapProbe.TypesAsync(gcdump, processId)));
+        heapTypes.Add((role, target.Name, typesBefore, await HeapProbe.TypesAsync(dump, processId, runFolder)));
     }
 
     var reloading = new List<double>(options.Reloads);
@@ -148,10 +149,34 @@ string Report(List<Result> all)
             + $"{r.Before.LiveBytes / mb:0} → {r.Open.LiveBytes / mb:0} → {r.Closed.LiveBytes / mb:0} MB | {Times(r.Opening)} | {Times(r.Reloading)} |");
     }
 
-    foreach (var (role, page, types) in heapTypes)
+    foreach (var (role, page, typesBefore, typesOpen) in heapTypes)
     {
-        text.AppendLine().AppendLine(culture, $"Largest types on the heap with {options.Pages} × {page} open ({role}), by dotnet-gcdump:").AppendLine("```");
-        text.AppendLine(types).AppendLine("```");
+        // What one more open page adds, per type: (with N open − before) / N, the 40 types that grew most.
+        text.AppendLine().AppendLine(culture, $"What one open {page} holds ({role}), by type: (heap dump with {options.Pages} open − before) / {options.Pages}, by dotnet-dump:");
+        text.AppendLine().AppendLine("| type | objects / circuit | bytes / circuit |").AppendLine("|---|---:|---:|");
+        var growth = typesOpen
+            .Select(t => (Type: t.Key, Open: t.Value, Before: typesBefore.GetValueOrDefault(t.Key) ?? new HeapType(0, 0)))
+            .Select(t => (t.Type, Count: (t.Open.Count - t.Before.Count) / (double)options.Pages, Bytes: (t.Open.Bytes - t.Before.Bytes) / (double)options.Pages))
+            .OrderByDescending(t => t.Bytes)
+            .ToList();
+        foreach (var (type, count, bytes) in growth.Take(40))
+        {
+            text.AppendLine(culture, $"| `{type.Replace("|", "\\|", StringComparison.Ordinal)}` | {count:0.#} | {bytes:0} |");
+        }
+
+        text.AppendLine(culture, $"| all types ({growth.Count}) | {growth.Sum(t => t.Count):0} | {growth.Sum(t => t.Bytes):0} |");
+
+        // The components (and their helper objects) an open page keeps, by how many: each component keeps its own state and
+        // two render trees (current and previous) for as long as the page is open, so their number is what to cut.
+        text.AppendLine().AppendLine(culture, $"Component types (and their helpers) one open {page} keeps ({role}), by objects per circuit:");
+        text.AppendLine().AppendLine("| type | objects / circuit | bytes / circuit |").AppendLine("|---|---:|---:|");
+        string[] componentNamespaces = ["MudBlazor.", "Microsoft.AspNetCore.Components.", "DoorlopendeLeerroutes.Web.Components."];
+        foreach (var (type, count, bytes) in growth
+                     .Where(t => t.Count >= 0.9 && componentNamespaces.Any(n => t.Type.StartsWith(n, StringComparison.Ordinal)))
+                     .OrderByDescending(t => t.Count))
+        {
+            text.AppendLine(culture, $"| `{type.Replace("|", "\\|", StringComparison.Ordinal)}` | {count:0.#} | {bytes:0} |");
+        }
     }
 
     return text.ToString();
@@ -181,7 +206,7 @@ static string RepositoryRoot()
 internal sealed record Result(
     string Role, string Page, int Pages, HeapReading Before, HeapReading Open, HeapReading Closed, List<double> Opening, List<double> Reloading);
 
-internal sealed record Options(int Pages, int Reloads, string? Page, bool Coordinator, string? Output, string Browser, string? GcDump)
+internal sealed record Options(int Pages, int Reloads, string? Page, bool Coordinator, string? Output, string Browser, string? Dump)
 {
     public static Options Parse(string[] args)
     {
@@ -193,6 +218,6 @@ internal sealed record Options(int Pages, int Reloads, string? Page, bool Coordi
             args.Contains("--coordinator"),
             Value("--out"),
             Environment.GetEnvironmentVariable("DLR_BROWSER") ?? "/usr/bin/chromium",
-            Value("--gcdump"));
+            Value("--dump"));
     }
 }

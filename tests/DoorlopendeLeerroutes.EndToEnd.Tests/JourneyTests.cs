@@ -233,12 +233,19 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             await Expect(page.GetByTestId("route-list")).ToContainTextAsync(EditedName);
             await Screenshots.SaveAsync(page, "leerroutes");
 
+            // The filters are the browser's own selects, found by their label (issue 17): each choice reloads the list.
+            var status = page.GetByLabel("Status", new() { Exact = true });
+            await status.SelectOptionAsync(new SelectOptionValue { Label = "Ingediend" });
+            await Expect(page.GetByTestId("route-list")).Not.ToContainTextAsync(EditedName); // registered, not submitted
+            await status.SelectOptionAsync(new SelectOptionValue { Label = "Alle" });
+            await Expect(page.GetByTestId("route-list")).ToContainTextAsync(EditedName);
+
             await vo.OpenAsync(routePath, "leerroute na de teldatum");
             await Screenshots.SaveAsync(page, "leerroute");
 
             await vo.OpenAsync("teldatum", "teldatum");
             await Expect(page.GetByTestId("count-final")).ToBeVisibleAsync();
-            await Expect(page.Locator("input[data-testid=school-year]")).ToHaveValueAsync(SchoolYear);
+            await Expect(page.Locator("select[data-testid=school-year] option:checked")).ToHaveTextAsync(SchoolYear);
             var row = page.GetByTestId("count-routes").Locator("tr", new() { HasText = EditedName });
             var counted = Pupils.Where(p => p.Start <= new DateOnly(2026, 10, 1)).ToList();
             var inMbo = counted.Count(p => p.Phase == "mbo" || p == ChangesPhase);
@@ -250,6 +257,12 @@ public sealed partial class JourneyTests(BrowserFixture browsers) : IClassFixtur
             await Expect(cells.Nth(4)).ToHaveTextAsync("0");
             await Expect(page.GetByTestId("count-pupils")).ToContainTextAsync(ChangesPhase.LastName);
             await Expect(page.GetByTestId("count-pupils")).Not.ToContainTextAsync(StartsInJanuary.LastName); // not enrolled on 1 October
+
+            // The row filter is a group of the browser's own radio buttons: nobody was changed late, then everyone again.
+            await page.GetByLabel("Alleen te laat gewijzigd").CheckAsync();
+            await Expect(page.GetByTestId("count-pupils")).ToContainTextAsync("Geen leerlingen bij deze keuze.");
+            await page.GetByLabel("Alle leerlingen").CheckAsync();
+            await Expect(page.GetByTestId("count-pupils")).ToContainTextAsync(ChangesPhase.LastName);
             await Screenshots.SaveAsync(page, "teldatum");
         }
 
