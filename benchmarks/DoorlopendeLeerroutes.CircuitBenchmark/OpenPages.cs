@@ -7,7 +7,7 @@ namespace DoorlopendeLeerroutes.CircuitBenchmark;
 /// <param name="Path">The page's address (its <c>@page</c>).</param>
 /// <param name="ContentSelector">
 /// An element that only the interactive render shows, after the page's server-side data load: a link in the first row
-/// of the page's grid (the grids load their rows over the circuit, never while prerendering).
+/// of the page's table (the tables load their rows over the circuit, never while prerendering).
 /// </param>
 public sealed record PageUnderTest(string Name, string Path, string ContentSelector)
 {

@@ -12,13 +12,7 @@ public sealed class PlainSelectTests : ComponentTestContext
     [Fact]
     public void The_select_has_its_label_an_all_option_and_one_option_per_value_with_the_current_one_chosen()
     {
-        var cut = Render<PlainSelect<RouteStatus?>>(p => p
-            .Add(s => s.Id, "filter-status")
-            .Add(s => s.Label, "Status")
-            .Add(s => s.Options, Statuses)
-            .Add(s => s.Text, s => s!.Value.Label())
-            .Add(s => s.EmptyText, "Alle")
-            .Add(s => s.Value, RouteStatus.Submitted));
+        var cut = RenderStatusFilter(p => p.Add(s => s.Value, RouteStatus.Submitted));
 
         var label = cut.Find("label");
         Assert.Equal("filter-status", label.GetAttribute("for"));
@@ -32,13 +26,7 @@ public sealed class PlainSelectTests : ComponentTestContext
     public void Choosing_an_option_gives_its_value_and_choosing_all_gives_no_value()
     {
         var chosen = new List<RouteStatus?>();
-        var cut = Render<PlainSelect<RouteStatus?>>(p => p
-            .Add(s => s.Id, "filter-status")
-            .Add(s => s.Label, "Status")
-            .Add(s => s.Options, Statuses)
-            .Add(s => s.Text, s => s!.Value.Label())
-            .Add(s => s.EmptyText, "Alle")
-            .Add(s => s.ValueChanged, value => chosen.Add(value)));
+        var cut = RenderStatusFilter(p => p.Add(s => s.ValueChanged, value => chosen.Add(value)));
 
         cut.Find("select").Change("2");
         cut.Find("select").Change(string.Empty);
@@ -64,4 +52,16 @@ public sealed class PlainSelectTests : ComponentTestContext
         Assert.Equal("1", select.GetAttribute("value"));
         Assert.Equal("Schooljaar", cut.Find("fieldset legend").TextContent);
     }
+
+    /// <summary>The route list's status filter: a select with "Alle" first.</summary>
+    private IRenderedComponent<PlainSelect<RouteStatus?>> RenderStatusFilter(Action<ComponentParameterCollectionBuilder<PlainSelect<RouteStatus?>>> more) =>
+        Render<PlainSelect<RouteStatus?>>(p =>
+        {
+            p.Add(s => s.Id, "filter-status")
+                .Add(s => s.Label, "Status")
+                .Add(s => s.Options, Statuses)
+                .Add(s => s.Text, s => s!.Value.Label())
+                .Add(s => s.EmptyText, "Alle");
+            more(p);
+        });
 }
