@@ -78,15 +78,15 @@ public sealed class OpenPages : IAsyncDisposable
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("[data-testid=login-submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await LeaveAsync(page, "/account/login", "signing in");
         if (authenticatorKey is not null && page.Url.Contains("/account/", StringComparison.Ordinal))
         {
             await page.Locator("#code").FillAsync(Totp.Code(authenticatorKey));
             await page.Locator("[data-testid=second-factor-submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+            await LeaveAsync(page, "/account/", "the authenticator code");
         }
 
-        await page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
         await CloseAsync(page);
         return new OpenPages(context, address);
     }
@@ -118,6 +118,21 @@ public sealed class OpenPages : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    // Signing in has a time limit (unlike opening pages): a refusal leaves the browser on the same page, and the run should
+    // then stop with what the page said instead of waiting for ever.
+    private static async Task LeaveAsync(IPage page, string address, string step)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains(address, StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 120_000 });
+        }
+        catch (TimeoutException)
+        {
+            var said = await page.Locator("main").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            throw new InvalidOperationException($"Still on {page.Url} two minutes after {step}; the page says: {said}");
+        }
+    }
 
     private static async Task<double> InteractiveAfterAsync(IPage page)
     {
