@@ -10,7 +10,7 @@ namespace DoorlopendeLeerroutes.Application.Counting;
 /// </summary>
 internal static class ScopedCount
 {
-    public sealed record RouteInfo(Guid Id, string Code, string Name, RouteType Type, int EntryYear);
+    public sealed record RouteInfo(Guid Id, string Code, string Name, RouteType Type);
 
     /// <summary>
     /// Counted pupils with the same route, partners, phase, status and warning: a few per route, so a national count
@@ -74,7 +74,7 @@ internal static class ScopedCount
         var ids = routeIds.Distinct().ToList();
         return db.Routes
             .Where(r => ids.Contains(r.Id))
-            .Select(r => new RouteInfo(r.Id, r.Code, r.Definition.Name, r.Definition.Type, r.Definition.EntryYear))
+            .Select(r => new RouteInfo(r.Id, r.Code, r.Definition.Name, r.Definition.Type))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
     }
 }

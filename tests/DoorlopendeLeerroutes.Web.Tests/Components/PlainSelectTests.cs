@@ -36,8 +36,9 @@ public sealed class PlainSelectTests : ComponentTestContext
     }
 
     [Fact]
-    public void An_outlined_select_without_an_all_option_offers_only_its_values()
+    public void An_outlined_select_without_an_all_option_offers_only_its_values_and_ignores_any_other_answer()
     {
+        var chosen = new List<int>();
         var cut = Render<PlainSelect<int>>(p => p
             .Add(s => s.Id, "school-year")
             .Add(s => s.Label, "Schooljaar")
@@ -45,12 +46,19 @@ public sealed class PlainSelectTests : ComponentTestContext
             .Add(s => s.Text, y => $"{y}-{y + 1}")
             .Add(s => s.Outlined, true)
             .Add(s => s.Value, 2026)
+            .Add(s => s.ValueChanged, value => chosen.Add(value))
             .AddUnmatched("data-testid", "school-year"));
 
         var select = cut.Find("select[data-testid=school-year]");
         Assert.Equal(["2025-2026", "2026-2027"], select.QuerySelectorAll("option").Select(o => o.TextContent));
         Assert.Equal("1", select.GetAttribute("value"));
         Assert.Equal("Schooljaar", cut.Find("fieldset legend").TextContent);
+
+        // No "no choice" here, so an empty or unknown key (a tampered request) is no answer: /teldatum keeps its school year.
+        select.Change(string.Empty);
+        select.Change("7");
+        select.Change("0");
+        Assert.Equal([2025], chosen);
     }
 
     /// <summary>The route list's status filter: a select with "Alle" first.</summary>
